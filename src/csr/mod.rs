@@ -1,0 +1,89 @@
+//! Certificate signing requests: decoding, facts, proof of possession and intake checks.
+
+mod checks;
+mod facts;
+mod policy;
+
+use asn1_rs::FromDer;
+use rustls_pki_types::UnixTime;
+use x509_parser::certification_request::X509CertificationRequest;
+
+pub use checks::rules;
+pub use facts::{CsrFacts, Possession, RequestedBasicConstraints, RequestedName, SubjectAttribute};
+pub use policy::CsrPolicy;
+
+use crate::error::{Error, ObjectKind, Result};
+use crate::input;
+use crate::keys::PublicKey;
+use crate::report::{Facts, Report, Subject};
+use crate::verify::{verify_signature, VerifyFailure};
+
+/// Checks a CSR (PEM, base64 or DER) against `policy` at time `now`.
+///
+/// Returns `Err` only when the bytes are not one readable CSR; every reason to refuse a readable
+/// CSR is a finding in the report, all of them at once.
+pub fn check_csr(input: &[u8], policy: &CsrPolicy, now: UnixTime) -> Result<Report> {
+    let decoded = input::decode(input, ObjectKind::Csr)?;
+    let csr = parse(&decoded.der)?;
+    let mut facts = CsrFacts::read(&csr, decoded.form);
+    facts.proof_of_possession = if policy.algorithms.is_retired(&facts.signature_algorithm) {
+        Possession::NotCheckedRetired
+    } else {
+        prove_possession(&csr, &facts)
+    };
+    let findings = checks::check_all(&facts, policy, day_of(now));
+    Ok(Report::new(
+        Subject::Csr,
+        &policy.id,
+        findings,
+        Facts::Csr(Box::new(facts)),
+    ))
+}
+
+/// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
+fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
+    match X509CertificationRequest::from_der(der) {
+        Ok((rest, csr)) if rest.is_empty() => Ok(csr),
+        Ok((rest, _)) => Err(Error::TrailingData {
+            count: rest.len(),
+            expected: ObjectKind::Csr,
+        }),
+        Err(e) => match input::sniff_der(der) {
+            Some(kind) if kind != ObjectKind::Csr => Err(Error::WrongKind {
+                found: format!("{kind} (DER)"),
+                expected: ObjectKind::Csr,
+            }),
+            _ => Err(Error::BadDer {
+                detail: e.to_string(),
+                expected: ObjectKind::Csr,
+            }),
+        },
+    }
+}
+
+fn prove_possession(csr: &X509CertificationRequest<'_>, facts: &CsrFacts) -> Possession {
+    let cri = &csr.certification_request_info;
+    let key = PublicKey::from_spki(&cri.subject_pki);
+    if csr.signature_value.unused_bits != 0 {
+        return Possession::Invalid;
+    }
+    match verify_signature(
+        &facts.signature_algorithm,
+        &key,
+        cri.raw,
+        &csr.signature_value.data,
+    ) {
+        Ok(()) => Possession::Verified,
+        Err(VerifyFailure::Invalid) => Possession::Invalid,
+        Err(VerifyFailure::KeyMismatch(detail)) => Possession::KeyMismatch(detail),
+        Err(VerifyFailure::Unsupported(detail)) => Possession::Unsupported(detail),
+    }
+}
+
+/// The calendar day (UTC) of a time, for dated rules.
+pub(crate) fn day_of(now: UnixTime) -> time::Date {
+    let secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .map(|t| t.date())
+        .unwrap_or(time::Date::MAX)
+}

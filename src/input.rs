@@ -1,0 +1,266 @@
+//! Decoding at the edge: PEM (with the labels people paste, CRLF, prose around the block), bare
+//! base64, or DER, into the DER of exactly one object of the kind asked for.
+//!
+//! Every way the bytes can fail to be that object is a typed [`Error`] that names what was found
+//! and what was expected. Parsing the DER into a structure is the object module's job; this
+//! module guarantees it gets one complete DER element with nothing after it.
+
+use std::borrow::Cow;
+
+use asn1_rs::{FromDer, Header, Tag};
+use base64::Engine as _;
+use serde::Serialize;
+
+use crate::error::{Error, ObjectKind, Result};
+
+/// How the object was written in the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "encoding", rename_all = "lowercase")]
+pub enum Form {
+    /// A PEM block with this label.
+    Pem {
+        /// The label between `BEGIN` and the dashes.
+        label: String,
+    },
+    /// Base64 text without PEM armour.
+    Base64,
+    /// Raw DER.
+    Der,
+}
+
+/// The DER of one object, and how it was written.
+#[derive(Clone, Debug)]
+pub struct Decoded<'a> {
+    /// Exactly one complete DER element.
+    pub der: Cow<'a, [u8]>,
+    /// How the input wrote it.
+    pub form: Form,
+}
+
+const PEM_BEGIN: &[u8] = b"-----BEGIN ";
+
+/// Decodes `input` into the DER of exactly one object of kind `expected`.
+///
+/// PEM blocks of other kinds around the wanted one are ignored (a CSR pasted with its key in the
+/// same file is still read); two blocks of the wanted kind are [`Error::Ambiguous`].
+pub fn decode(input: &[u8], expected: ObjectKind) -> Result<Decoded<'_>> {
+    let mut all = decode_all(input, expected)?;
+    if all.len() > 1 {
+        return Err(Error::Ambiguous {
+            count: all.len(),
+            expected,
+        });
+    }
+    // decode_all never returns an empty list.
+    all.pop().ok_or(Error::EmptyInput { expected })
+}
+
+/// Decodes every object of kind `expected` in `input` (a chain file, a CRL bundle), in order.
+/// Never returns an empty list: no object of that kind is an error.
+pub fn decode_all(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'_>>> {
+    let trimmed = input.trim_ascii();
+    if trimmed.is_empty() {
+        return Err(Error::EmptyInput { expected });
+    }
+    if contains(input, PEM_BEGIN) {
+        return decode_pem(input, expected);
+    }
+    if trimmed[0] == 0x30 && input[0] == 0x30 {
+        check_der_frame(input, expected)?;
+        return Ok(vec![Decoded {
+            der: Cow::Borrowed(input),
+            form: Form::Der,
+        }]);
+    }
+    decode_bare_base64(trimmed, expected)
+}
+
+fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
+    let blocks = pem::parse_many(input).map_err(|e| pem_error(e, input, expected))?;
+    let begins = count(input, PEM_BEGIN);
+    if blocks.len() < begins {
+        let label = first_unterminated_label(input, blocks.len()).unwrap_or_default();
+        return Err(Error::BadPem {
+            detail: format!("the BEGIN {label} block has no matching END line"),
+            expected,
+        });
+    }
+    let mut wanted = Vec::new();
+    let mut others = Vec::new();
+    for block in blocks {
+        let label = block.tag().to_string();
+        if expected
+            .pem_labels()
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&label))
+        {
+            let der = block.into_contents();
+            check_der_frame(&der, expected)?;
+            wanted.push(Decoded {
+                der: Cow::Owned(der),
+                form: Form::Pem { label },
+            });
+        } else {
+            others.push(label);
+        }
+    }
+    if wanted.is_empty() {
+        let found = others
+            .iter()
+            .map(|l| format!("a PEM block labelled '{l}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::WrongKind { found, expected });
+    }
+    Ok(wanted)
+}
+
+fn decode_bare_base64(text: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
+    let printable = text
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    if !printable {
+        let first = text[0];
+        return Err(Error::NotPemOrDer {
+            detail: format!(
+                "binary data that does not start with a DER SEQUENCE (first byte 0x{first:02x})"
+            ),
+            expected,
+        });
+    }
+    let compact: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    let looks_base64 = compact
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    if !looks_base64 {
+        return Err(Error::NotPemOrDer {
+            detail: "text without a '-----BEGIN' line that is not base64 either".into(),
+            expected,
+        });
+    }
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(&compact)
+        .map_err(|e| Error::BadBase64 {
+            label: "base64 text".into(),
+            detail: e.to_string(),
+        })?;
+    check_der_frame(&der, expected)?;
+    Ok(vec![Decoded {
+        der: Cow::Owned(der),
+        form: Form::Base64,
+    }])
+}
+
+/// Checks that `der` is exactly one complete DER SEQUENCE: every X.509 object sceau reads is one.
+pub fn check_der_frame(der: &[u8], expected: ObjectKind) -> Result<()> {
+    match Header::from_der(der) {
+        Ok((body, header)) => {
+            if header.tag() != Tag::Sequence || !header.is_constructed() {
+                return Err(Error::BadDer {
+                    detail: format!("the outer element is {:?}, not a SEQUENCE", header.tag()),
+                    expected,
+                });
+            }
+            let declared = header.length().definite().map_err(|_| Error::BadDer {
+                detail: "indefinite length (BER), not DER".into(),
+                expected,
+            })?;
+            if declared > body.len() {
+                return Err(Error::Truncated {
+                    detail: format!(
+                        "the outer SEQUENCE declares {declared} bytes but only {} follow",
+                        body.len()
+                    ),
+                    expected,
+                });
+            }
+            let trailing = body.len() - declared;
+            if trailing > 0 {
+                return Err(Error::TrailingData {
+                    count: trailing,
+                    expected,
+                });
+            }
+            Ok(())
+        }
+        Err(asn1_rs::nom::Err::Incomplete(_)) => Err(Error::Truncated {
+            detail: format!("only {} bytes, the outer header is cut short", der.len()),
+            expected,
+        }),
+        Err(e) => Err(Error::BadDer {
+            detail: format!("unreadable outer header: {e}"),
+            expected,
+        }),
+    }
+}
+
+/// Names the kind of a complete DER object that failed to parse as the expected kind, by trying
+/// the other X.509 parsers. Used to turn "bad DER" into "a certificate, expected a CSR".
+pub fn sniff_der(der: &[u8]) -> Option<ObjectKind> {
+    use x509_parser::prelude::*;
+    if X509Certificate::from_der(der).is_ok() {
+        return Some(ObjectKind::Certificate);
+    }
+    if CertificateRevocationList::from_der(der).is_ok() {
+        return Some(ObjectKind::Crl);
+    }
+    if X509CertificationRequest::from_der(der).is_ok() {
+        return Some(ObjectKind::Csr);
+    }
+    None
+}
+
+fn pem_error(error: pem::PemError, input: &[u8], expected: ObjectKind) -> Error {
+    match error {
+        pem::PemError::InvalidData(e) => Error::BadBase64 {
+            label: first_label(input).unwrap_or_else(|| "PEM".into()),
+            detail: e.to_string(),
+        },
+        other => Error::BadPem {
+            detail: other.to_string(),
+            expected,
+        },
+    }
+}
+
+fn first_label(input: &[u8]) -> Option<String> {
+    label_at(input, find(input, PEM_BEGIN)?)
+}
+
+fn first_unterminated_label(input: &[u8], complete: usize) -> Option<String> {
+    let mut at = 0;
+    let mut seen = 0;
+    while let Some(pos) = find(&input[at..], PEM_BEGIN) {
+        if seen == complete {
+            return label_at(input, at + pos);
+        }
+        seen += 1;
+        at += pos + PEM_BEGIN.len();
+    }
+    None
+}
+
+fn label_at(input: &[u8], begin: usize) -> Option<String> {
+    let rest = &input[begin + PEM_BEGIN.len()..];
+    let end = find(rest, b"-----")?;
+    Some(String::from_utf8_lossy(&rest[..end]).into_owned())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}

@@ -1,0 +1,819 @@
+//! Public keys: what a SubjectPublicKeyInfo holds, the key policy as data, and the weak-key
+//! checks CAs run before issuing (Let's Encrypt's Boulder: small factors, Fermat factorisation).
+
+use std::sync::OnceLock;
+
+use asn1_rs::{oid, FromDer, Oid};
+use num_bigint_dig::BigUint;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use x509_parser::public_key::RSAPublicKey;
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+use crate::report::{Finding, Rule, Severity};
+
+/// A named elliptic curve.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Curve {
+    /// NIST P-256 (secp256r1).
+    P256,
+    /// NIST P-384 (secp384r1).
+    P384,
+    /// NIST P-521 (secp521r1).
+    P521,
+    /// secp256k1.
+    Secp256k1,
+    /// brainpoolP256r1.
+    BrainpoolP256r1,
+    /// brainpoolP384r1.
+    BrainpoolP384r1,
+    /// Another curve, by OID.
+    Other(String),
+}
+
+impl Curve {
+    fn from_oid(oid: &Oid<'_>) -> Curve {
+        const TABLE: &[(Oid<'static>, Curve)] = &[
+            (oid!(1.2.840 .10045 .3 .1 .7), Curve::P256),
+            (oid!(1.3.132 .0 .34), Curve::P384),
+            (oid!(1.3.132 .0 .35), Curve::P521),
+            (oid!(1.3.132 .0 .10), Curve::Secp256k1),
+            (oid!(1.3.36 .3 .3 .2 .8 .1 .1 .7), Curve::BrainpoolP256r1),
+            (oid!(1.3.36 .3 .3 .2 .8 .1 .1 .11), Curve::BrainpoolP384r1),
+        ];
+        TABLE
+            .iter()
+            .find(|(o, _)| o == oid)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| Curve::Other(oid.to_id_string()))
+    }
+
+    /// The usual name.
+    pub fn name(&self) -> String {
+        match self {
+            Curve::P256 => "P-256".into(),
+            Curve::P384 => "P-384".into(),
+            Curve::P521 => "P-521".into(),
+            Curve::Secp256k1 => "secp256k1".into(),
+            Curve::BrainpoolP256r1 => "brainpoolP256r1".into(),
+            Curve::BrainpoolP384r1 => "brainpoolP384r1".into(),
+            Curve::Other(oid) => format!("curve {oid}"),
+        }
+    }
+
+    /// Field size in bits.
+    pub fn bits(&self) -> u32 {
+        match self {
+            Curve::P256 | Curve::Secp256k1 | Curve::BrainpoolP256r1 => 256,
+            Curve::P384 | Curve::BrainpoolP384r1 => 384,
+            Curve::P521 => 521,
+            Curve::Other(_) => 0,
+        }
+    }
+}
+
+/// A public key, borrowed from the DER it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PublicKey<'a> {
+    /// RSA (rsaEncryption or id-RSASSA-PSS): big-endian magnitudes without leading zeros.
+    Rsa {
+        /// The modulus n.
+        modulus: &'a [u8],
+        /// The public exponent e.
+        exponent: &'a [u8],
+        /// True when the SPKI says id-RSASSA-PSS (the key is restricted to PSS).
+        pss_only: bool,
+        /// The whole RSAPublicKey DER, as ring wants it.
+        der: &'a [u8],
+    },
+    /// An elliptic-curve point on a named curve.
+    Ec {
+        /// The curve.
+        curve: Curve,
+        /// The encoded point (SEC1).
+        point: &'a [u8],
+    },
+    /// Ed25519 (32 bytes).
+    Ed25519(&'a [u8]),
+    /// A key sceau cannot use, by algorithm OID, or a key whose encoding is broken.
+    Unusable {
+        /// What it is.
+        algorithm: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+}
+
+impl<'a> PublicKey<'a> {
+    /// Reads the key of a SubjectPublicKeyInfo.
+    pub fn from_spki(spki: &'a SubjectPublicKeyInfo<'a>) -> PublicKey<'a> {
+        const RSA: Oid<'static> = oid!(1.2.840 .113549 .1 .1 .1);
+        const RSA_PSS: Oid<'static> = oid!(1.2.840 .113549 .1 .1 .10);
+        const EC: Oid<'static> = oid!(1.2.840 .10045 .2 .1);
+        const ED25519: Oid<'static> = oid!(1.3.101 .112);
+        const ED448: Oid<'static> = oid!(1.3.101 .113);
+        const DSA: Oid<'static> = oid!(1.2.840 .10040 .4 .1);
+        let alg = &spki.algorithm.algorithm;
+        let bits: &'a [u8] = &spki.subject_public_key.data;
+        let unusable = |algorithm: &str, reason: &str| PublicKey::Unusable {
+            algorithm: algorithm.into(),
+            reason: reason.into(),
+        };
+        if *alg == RSA || *alg == RSA_PSS {
+            let name = if *alg == RSA { "RSA" } else { "RSA-PSS" };
+            match RSAPublicKey::from_der(bits) {
+                Ok((rest, key)) if rest.is_empty() => {
+                    if key.modulus.first().is_some_and(|b| b & 0x80 != 0)
+                        || key.exponent.first().is_some_and(|b| b & 0x80 != 0)
+                    {
+                        return unusable(name, "negative modulus or exponent");
+                    }
+                    let modulus = strip_leading_zeros(key.modulus);
+                    let exponent = strip_leading_zeros(key.exponent);
+                    if modulus.is_empty() || exponent.is_empty() {
+                        return unusable(name, "zero modulus or exponent");
+                    }
+                    PublicKey::Rsa {
+                        modulus,
+                        exponent,
+                        pss_only: *alg == RSA_PSS,
+                        der: bits,
+                    }
+                }
+                _ => unusable(name, "the RSAPublicKey is not valid DER"),
+            }
+        } else if *alg == EC {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| Curve::from_oid(&o));
+            match curve {
+                Some(curve) => PublicKey::Ec { curve, point: bits },
+                None => unusable(
+                    "EC",
+                    "no named curve (explicit parameters are not accepted)",
+                ),
+            }
+        } else if *alg == ED25519 {
+            if bits.len() == 32 {
+                PublicKey::Ed25519(bits)
+            } else {
+                unusable("Ed25519", "the key is not 32 bytes")
+            }
+        } else if *alg == ED448 {
+            unusable("Ed448", "not supported")
+        } else if *alg == DSA {
+            unusable("DSA", "not supported")
+        } else {
+            unusable(&alg.to_id_string(), "unknown key algorithm")
+        }
+    }
+
+    /// The owned, serialisable facts of this key, with the SHA-256 of the whole SPKI.
+    pub fn facts(&self, spki_der: &[u8]) -> KeyFacts {
+        let spki_sha256 = hex::encode(Sha256::digest(spki_der));
+        match self {
+            PublicKey::Rsa {
+                modulus,
+                exponent,
+                pss_only,
+                ..
+            } => KeyFacts {
+                algorithm: if *pss_only { "rsa-pss" } else { "rsa" }.into(),
+                bits: bit_length(modulus),
+                curve: None,
+                exponent: exponent_u64(exponent),
+                spki_sha256,
+                modulus: modulus.to_vec(),
+                unusable_reason: None,
+            },
+            PublicKey::Ec { curve, .. } => KeyFacts {
+                algorithm: "ec".into(),
+                bits: curve.bits(),
+                curve: Some(curve.clone()),
+                exponent: None,
+                spki_sha256,
+                modulus: Vec::new(),
+                unusable_reason: None,
+            },
+            PublicKey::Ed25519(_) => KeyFacts {
+                algorithm: "ed25519".into(),
+                bits: 256,
+                curve: None,
+                exponent: None,
+                spki_sha256,
+                modulus: Vec::new(),
+                unusable_reason: None,
+            },
+            PublicKey::Unusable { algorithm, reason } => KeyFacts {
+                algorithm: algorithm.to_lowercase(),
+                bits: 0,
+                curve: None,
+                exponent: None,
+                spki_sha256,
+                modulus: Vec::new(),
+                unusable_reason: Some(reason.clone()),
+            },
+        }
+    }
+}
+
+/// The facts of a public key, owned and serialisable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KeyFacts {
+    /// `rsa`, `rsa-pss`, `ec`, `ed25519`, or the name or OID of an unusable algorithm.
+    pub algorithm: String,
+    /// Modulus size for RSA, field size for EC, 256 for Ed25519.
+    pub bits: u32,
+    /// The curve of an EC key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<Curve>,
+    /// The RSA public exponent, when it fits in 64 bits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exponent: Option<u64>,
+    /// SHA-256 of the DER SubjectPublicKeyInfo, in hex: identifies the key across objects.
+    pub spki_sha256: String,
+    /// The RSA modulus (not serialised).
+    #[serde(skip)]
+    pub modulus: Vec<u8>,
+    /// Why the key cannot be used, when it cannot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unusable_reason: Option<String>,
+}
+
+fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    &bytes[first..]
+}
+
+/// Bit length of a big-endian magnitude without leading zero bytes.
+pub fn bit_length(magnitude: &[u8]) -> u32 {
+    match magnitude.first() {
+        None => 0,
+        Some(top) => {
+            let bytes = u32::try_from(magnitude.len()).unwrap_or(u32::MAX);
+            bytes.saturating_mul(8) - top.leading_zeros()
+        }
+    }
+}
+
+fn exponent_u64(exponent: &[u8]) -> Option<u64> {
+    if exponent.len() > 8 {
+        return None;
+    }
+    Some(
+        exponent
+            .iter()
+            .fold(0u64, |acc, b| (acc << 8) | u64::from(*b)),
+    )
+}
+
+/// The key policy, as data: which algorithms and sizes a request or certificate may carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyPolicy {
+    /// RSA rules; `None` refuses RSA keys.
+    pub rsa: Option<RsaPolicy>,
+    /// Accepted EC curves; empty refuses EC keys.
+    pub ec_curves: Vec<Curve>,
+    /// Whether Ed25519 keys are accepted.
+    pub ed25519: bool,
+}
+
+/// RSA key rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RsaPolicy {
+    /// Smallest modulus accepted, in bits.
+    pub min_bits: u32,
+    /// Largest modulus accepted, in bits.
+    pub max_bits: u32,
+    /// When set, only these exact sizes are accepted (Certigna: 2048 only).
+    pub sizes: Option<Vec<u32>>,
+    /// The modulus size must be a multiple of 8 (CA/B BR §6.1.5).
+    pub multiple_of_8: bool,
+    /// Smallest public exponent (CA/B BR §6.1.6: 65537); the exponent must also be odd.
+    pub min_exponent: u64,
+    /// Refuse moduli divisible by a prime below 752 (Boulder, goodkey).
+    pub reject_small_factors: bool,
+    /// Refuse moduli whose primes are close enough for Fermat's method to factor them within
+    /// this many rounds (Boulder: 100); 0 turns the check off.
+    pub fermat_rounds: u32,
+}
+
+impl Default for RsaPolicy {
+    /// The CA/B Forum rules: 2048 to 8192 bits, a multiple of 8, e ≥ 65537, weak-key checks on.
+    fn default() -> Self {
+        RsaPolicy {
+            min_bits: 2048,
+            max_bits: 8192,
+            sizes: None,
+            multiple_of_8: true,
+            min_exponent: 65537,
+            reject_small_factors: true,
+            fermat_rounds: 100,
+        }
+    }
+}
+
+impl Default for KeyPolicy {
+    /// RSA ≥ 2048 (CA/B rules), P-256 and P-384; no Ed25519.
+    fn default() -> Self {
+        KeyPolicy {
+            rsa: Some(RsaPolicy::default()),
+            ec_curves: vec![Curve::P256, Curve::P384],
+            ed25519: false,
+        }
+    }
+}
+
+impl KeyPolicy {
+    /// RSA keys of exactly these sizes and nothing else, e.g. Certigna's `&[2048]`.
+    pub fn rsa_only(sizes: &[u32]) -> KeyPolicy {
+        KeyPolicy {
+            rsa: Some(RsaPolicy {
+                sizes: Some(sizes.to_vec()),
+                ..RsaPolicy::default()
+            }),
+            ec_curves: Vec::new(),
+            ed25519: false,
+        }
+    }
+
+    fn allowed_summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(rsa) = &self.rsa {
+            match &rsa.sizes {
+                Some(sizes) => parts.push(format!(
+                    "RSA {}",
+                    sizes
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("/")
+                )),
+                None => parts.push(format!("RSA ≥ {}", rsa.min_bits)),
+            }
+        }
+        parts.extend(self.ec_curves.iter().map(Curve::name));
+        if self.ed25519 {
+            parts.push("Ed25519".into());
+        }
+        if parts.is_empty() {
+            "none".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    /// The findings of this policy on a key; `field` names where it stands.
+    pub fn check(&self, key: &KeyFacts, field: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if let Some(reason) = &key.unusable_reason {
+            out.push(
+                Finding::new(&KEY_UNUSABLE, field)
+                    .arg("algorithm", &key.algorithm)
+                    .arg("reason", reason),
+            );
+            return out;
+        }
+        let refused = |out: &mut Vec<Finding>, what: String| {
+            out.push(
+                Finding::new(&KEY_ALGORITHM_NOT_ALLOWED, field)
+                    .arg("algorithm", what)
+                    .arg("allowed", self.allowed_summary()),
+            );
+        };
+        match key.algorithm.as_str() {
+            "rsa" | "rsa-pss" => match &self.rsa {
+                None => refused(&mut out, format!("RSA {}", key.bits)),
+                Some(rsa) => rsa.check(key, field, &mut out),
+            },
+            "ec" => {
+                let curve = key.curve.clone().unwrap_or(Curve::Other("?".into()));
+                if !self.ec_curves.contains(&curve) {
+                    out.push(
+                        Finding::new(&KEY_CURVE_NOT_ALLOWED, field)
+                            .arg("curve", curve.name())
+                            .arg("allowed", self.allowed_summary()),
+                    );
+                }
+            }
+            "ed25519" => {
+                if !self.ed25519 {
+                    refused(&mut out, "Ed25519".into());
+                }
+            }
+            other => refused(&mut out, other.to_string()),
+        }
+        out
+    }
+}
+
+impl RsaPolicy {
+    fn check(&self, key: &KeyFacts, field: &str, out: &mut Vec<Finding>) {
+        let bits = key.bits;
+        match &self.sizes {
+            Some(sizes) if !sizes.contains(&bits) => out.push(
+                Finding::new(&KEY_RSA_SIZE_NOT_ALLOWED, field)
+                    .arg("bits", bits)
+                    .arg(
+                        "sizes",
+                        sizes
+                            .iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+            ),
+            _ => {
+                if bits < self.min_bits {
+                    out.push(
+                        Finding::new(&KEY_RSA_TOO_SMALL, field)
+                            .arg("bits", bits)
+                            .arg("min", self.min_bits),
+                    );
+                } else if bits > self.max_bits {
+                    out.push(
+                        Finding::new(&KEY_RSA_TOO_LARGE, field)
+                            .arg("bits", bits)
+                            .arg("max", self.max_bits),
+                    );
+                }
+            }
+        }
+        if self.multiple_of_8 && bits % 8 != 0 {
+            out.push(Finding::new(&KEY_RSA_NOT_MULTIPLE_OF_8, field).arg("bits", bits));
+        }
+        match key.exponent {
+            None => out.push(
+                Finding::new(&KEY_RSA_EXPONENT, field)
+                    .arg("exponent", "(more than 64 bits)")
+                    .arg("min", self.min_exponent),
+            ),
+            Some(e) if e % 2 == 0 || e < self.min_exponent => out.push(
+                Finding::new(&KEY_RSA_EXPONENT, field)
+                    .arg("exponent", e)
+                    .arg("min", self.min_exponent),
+            ),
+            Some(_) => {}
+        }
+        if self.reject_small_factors {
+            if let Some(prime) = small_factor(&key.modulus) {
+                out.push(Finding::new(&KEY_RSA_SMALL_FACTOR, field).arg("prime", prime));
+                // A modulus with a tiny factor is broken already; Fermat adds nothing.
+                return;
+            }
+        }
+        if self.fermat_rounds > 0 {
+            if let Some(round) = fermat_factor_round(&key.modulus, self.fermat_rounds) {
+                out.push(
+                    Finding::new(&KEY_RSA_FERMAT, field)
+                        .arg("rounds", round)
+                        .arg("limit", self.fermat_rounds),
+                );
+            }
+        }
+    }
+}
+
+/// Primes below 752, as Boulder's goodkey checks.
+const SMALL_PRIMES: [u32; 133] = small_primes();
+
+const fn small_primes() -> [u32; 133] {
+    let mut out = [0u32; 133];
+    let mut n = 2u32;
+    let mut found = 0;
+    while n < 752 {
+        let mut d = 2;
+        let mut prime = true;
+        while d * d <= n {
+            if n % d == 0 {
+                prime = false;
+                break;
+            }
+            d += 1;
+        }
+        if prime {
+            out[found] = n;
+            found += 1;
+        }
+        n += 1;
+    }
+    out
+}
+
+/// Products of consecutive small primes, each below 2^32, with the powers 2^(32k) mod each
+/// product: the modulus is reduced by multiply-adds instead of one division per word.
+struct SmallPrimeGroups {
+    /// (product, first prime index, last prime index exclusive)
+    groups: Vec<(u64, usize, usize)>,
+    /// powers[g][k] = 2^(32k) mod groups[g].0
+    powers: Vec<Vec<u64>>,
+}
+
+/// Moduli up to this many 32-bit words use the precomputed powers (16384 bits).
+const MAX_WORDS: usize = 512;
+
+fn small_prime_groups() -> &'static SmallPrimeGroups {
+    static GROUPS: OnceLock<SmallPrimeGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while start < SMALL_PRIMES.len() {
+            let mut product = 1u64;
+            let mut end = start;
+            while end < SMALL_PRIMES.len() && product * u64::from(SMALL_PRIMES[end]) < (1 << 32) {
+                product *= u64::from(SMALL_PRIMES[end]);
+                end += 1;
+            }
+            groups.push((product, start, end));
+            start = end;
+        }
+        let powers = groups
+            .iter()
+            .map(|(m, _, _)| {
+                let mut p = Vec::with_capacity(MAX_WORDS);
+                let mut acc = 1 % m;
+                for _ in 0..MAX_WORDS {
+                    p.push(acc);
+                    acc = ((u128::from(acc) << 32) % u128::from(*m)) as u64;
+                }
+                p
+            })
+            .collect();
+        SmallPrimeGroups { groups, powers }
+    })
+}
+
+/// The smallest prime below 752 that divides `modulus`, if any.
+pub fn small_factor(modulus: &[u8]) -> Option<u32> {
+    let tables = small_prime_groups();
+    // 32-bit words, least significant first.
+    let words: Vec<u64> = modulus
+        .rchunks(4)
+        .map(|c| c.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b)))
+        .collect();
+    if words.len() > MAX_WORDS {
+        let n = BigUint::from_bytes_be(modulus);
+        return SMALL_PRIMES
+            .iter()
+            .copied()
+            .find(|p| (&n % BigUint::from(*p)) == BigUint::from(0u32));
+    }
+    for (g, (m, start, end)) in tables.groups.iter().enumerate() {
+        let powers = &tables.powers[g];
+        // Each term is below 2^64; the sum of 512 terms stays below 2^73.
+        let sum: u128 = words
+            .iter()
+            .zip(powers)
+            .map(|(w, p)| u128::from(*w) * u128::from(*p))
+            .sum();
+        let residue = (sum % u128::from(*m)) as u64;
+        if let Some(p) = SMALL_PRIMES[*start..*end]
+            .iter()
+            .find(|p| residue % u64::from(**p) == 0)
+        {
+            return Some(*p);
+        }
+    }
+    None
+}
+
+/// If Fermat's method factors `modulus` within `rounds` steps, the step (1-based) it succeeds
+/// at. Moduli whose primes differ by less than about 2·n^(1/4) fall at the first step.
+pub fn fermat_factor_round(modulus: &[u8], rounds: u32) -> Option<u32> {
+    let n = BigUint::from_bytes_be(modulus);
+    if n.bits() < 16 {
+        return None;
+    }
+    let mut a = n.sqrt();
+    if &a * &a < n {
+        a += 1u32;
+    }
+    // b² = a² − n must be a perfect square. Most candidates are ruled out by quadratic
+    // residues modulo small numbers, tracked incrementally; only survivors pay a big square root.
+    const M: u64 = 64 * 63 * 65 * 11;
+    let n_mod = mod_u64(&n, M);
+    let a_mod = mod_u64(&a, M);
+    for step in 0..rounds {
+        let a_k = (a_mod + u64::from(step)) % M;
+        let b2_mod = (a_k * a_k % M + M - n_mod) % M;
+        if !could_be_square(b2_mod) {
+            continue;
+        }
+        let a_big = &a + BigUint::from(step);
+        let b2 = &a_big * &a_big - &n;
+        let b = b2.sqrt();
+        if &b * &b == b2 {
+            // p = a − b must be a proper factor (b = a − 1 gives the trivial 1 × n).
+            let p = &a_big - &b;
+            if p > BigUint::from(1u32) && p < n {
+                return Some(step + 1);
+            }
+        }
+    }
+    None
+}
+
+fn mod_u64(n: &BigUint, m: u64) -> u64 {
+    let r = n % BigUint::from(m);
+    r.to_bytes_be()
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b))
+}
+
+/// Whether x (reduced mod 64·63·65·11) can be a perfect square.
+fn could_be_square(x: u64) -> bool {
+    fn residue_table(m: u64) -> Vec<bool> {
+        let mut table = vec![false; m as usize];
+        for i in 0..m {
+            table[(i * i % m) as usize] = true;
+        }
+        table
+    }
+    static TABLES: OnceLock<[Vec<bool>; 4]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        [
+            residue_table(64),
+            residue_table(63),
+            residue_table(65),
+            residue_table(11),
+        ]
+    });
+    t[0][(x % 64) as usize]
+        && t[1][(x % 63) as usize]
+        && t[2][(x % 65) as usize]
+        && t[3][(x % 11) as usize]
+}
+
+/// `key.unusable`
+pub static KEY_UNUSABLE: Rule = Rule {
+    code: "key.unusable",
+    severity: Severity::Error,
+    source: "RFC 5280 §4.1.2.7; RFC 3279; RFC 5480",
+    effective_from: None,
+    effective_until: None,
+    en: "the public key ({algorithm}) cannot be used: {reason}",
+    fr: "la clé publique ({algorithm}) est inutilisable : {reason}",
+};
+
+/// `key.algorithm_not_allowed`
+pub static KEY_ALGORITHM_NOT_ALLOWED: Rule = Rule {
+    code: "key.algorithm_not_allowed",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.5; 002_65d782b1359c0f60.txt (Certigna: RSA 2048 only)",
+    effective_from: None,
+    effective_until: None,
+    en: "{algorithm} keys are not accepted by this policy (accepted: {allowed})",
+    fr: "les clés {algorithm} ne sont pas acceptées par cette politique (acceptées : {allowed})",
+};
+
+/// `key.ec.curve_not_allowed`
+pub static KEY_CURVE_NOT_ALLOWED: Rule = Rule {
+    code: "key.ec.curve_not_allowed",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.5 (P-256, P-384); ETSI TS 119 312",
+    effective_from: None,
+    effective_until: None,
+    en: "EC key on {curve}, which this policy does not accept (accepted: {allowed})",
+    fr: "clé EC sur la courbe {curve}, que cette politique n'accepte pas (acceptées : {allowed})",
+};
+
+/// `key.rsa.too_small`
+pub static KEY_RSA_TOO_SMALL: Rule = Rule {
+    code: "key.rsa.too_small",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.5; ETSI TS 119 312; ANSSI RGS B1",
+    effective_from: None,
+    effective_until: None,
+    en: "RSA modulus of {bits} bits; at least {min} bits are required",
+    fr: "module RSA de {bits} bits ; il en faut au moins {min}",
+};
+
+/// `key.rsa.too_large`
+pub static KEY_RSA_TOO_LARGE: Rule = Rule {
+    code: "key.rsa.too_large",
+    severity: Severity::Error,
+    source: "policy maximum (CA/B BR §6.1.5 sets no upper bound; CAs do)",
+    effective_from: None,
+    effective_until: None,
+    en: "RSA modulus of {bits} bits; at most {max} bits are accepted",
+    fr: "module RSA de {bits} bits ; {max} bits au plus sont acceptés",
+};
+
+/// `key.rsa.size_not_allowed`
+pub static KEY_RSA_SIZE_NOT_ALLOWED: Rule = Rule {
+    code: "key.rsa.size_not_allowed",
+    severity: Severity::Error,
+    source: "002_65d782b1359c0f60.txt (Certigna: RSA 2048 only); policy",
+    effective_from: None,
+    effective_until: None,
+    en: "RSA modulus of {bits} bits; this policy accepts only {sizes} bits",
+    fr: "module RSA de {bits} bits ; cette politique n'accepte que {sizes} bits",
+};
+
+/// `key.rsa.not_multiple_of_8`
+pub static KEY_RSA_NOT_MULTIPLE_OF_8: Rule = Rule {
+    code: "key.rsa.not_multiple_of_8",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.5",
+    effective_from: None,
+    effective_until: None,
+    en: "RSA modulus of {bits} bits: the size must be a multiple of 8",
+    fr: "module RSA de {bits} bits : la taille doit être un multiple de 8",
+};
+
+/// `key.rsa.bad_exponent`
+pub static KEY_RSA_EXPONENT: Rule = Rule {
+    code: "key.rsa.bad_exponent",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3",
+    effective_from: None,
+    effective_until: None,
+    en: "RSA public exponent {exponent}: it must be odd and at least {min}",
+    fr: "exposant public RSA {exponent} : il doit être impair et au moins égal à {min}",
+};
+
+/// `key.rsa.small_factor`
+pub static KEY_RSA_SMALL_FACTOR: Rule = Rule {
+    code: "key.rsa.small_factor",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3; Let's Encrypt Boulder goodkey",
+    effective_from: None,
+    effective_until: None,
+    en: "the RSA modulus is divisible by {prime}: the key is broken",
+    fr: "le module RSA est divisible par {prime} : la clé est cassée",
+};
+
+/// `key.rsa.fermat_factorable`
+pub static KEY_RSA_FERMAT: Rule = Rule {
+    code: "key.rsa.fermat_factorable",
+    severity: Severity::Error,
+    source: "CA/B BR §6.1.1.3 (weak keys); Let's Encrypt Boulder goodkey; Böck, Fermat factorization in the wild (2023)",
+    effective_from: None,
+    effective_until: None,
+    en: "the RSA primes are too close: Fermat's method factors the modulus in {rounds} step(s) (checked up to {limit})",
+    fr: "les facteurs premiers RSA sont trop proches : la méthode de Fermat factorise le module en {rounds} étape(s) (vérifié jusqu'à {limit})",
+};
+
+/// The rules of this module.
+pub fn rules() -> Vec<&'static Rule> {
+    vec![
+        &KEY_UNUSABLE,
+        &KEY_ALGORITHM_NOT_ALLOWED,
+        &KEY_CURVE_NOT_ALLOWED,
+        &KEY_RSA_TOO_SMALL,
+        &KEY_RSA_TOO_LARGE,
+        &KEY_RSA_SIZE_NOT_ALLOWED,
+        &KEY_RSA_NOT_MULTIPLE_OF_8,
+        &KEY_RSA_EXPONENT,
+        &KEY_RSA_SMALL_FACTOR,
+        &KEY_RSA_FERMAT,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_primes_are_the_132_primes_below_752() {
+        assert_eq!(SMALL_PRIMES[0], 2);
+        assert_eq!(SMALL_PRIMES[132], 751);
+        assert!(SMALL_PRIMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn small_factor_finds_each_prime_and_only_real_factors() {
+        // 2^127 − 1 is prime: no small factor.
+        let m127 = (BigUint::from(1u32) << 127usize) - 1u32;
+        assert_eq!(small_factor(&m127.to_bytes_be()), None);
+        for p in SMALL_PRIMES {
+            let n = &m127 * BigUint::from(p);
+            assert_eq!(small_factor(&n.to_bytes_be()), Some(p), "prime {p}");
+        }
+    }
+
+    #[test]
+    fn fermat_factors_close_primes_and_not_products_of_distant_ones() {
+        // Two Mersenne primes far apart: Fermat cannot factor the product quickly.
+        let m89 = (BigUint::from(1u32) << 89usize) - 1u32;
+        let m127 = (BigUint::from(1u32) << 127usize) - 1u32;
+        assert_eq!(
+            fermat_factor_round(&(&m89 * &m127).to_bytes_be(), 100),
+            None
+        );
+        // 1000003 and 1000033 are primes 30 apart: found at the first step.
+        let close = BigUint::from(1_000_003u64 * 1_000_033u64);
+        assert_eq!(fermat_factor_round(&close.to_bytes_be(), 100), Some(1));
+    }
+
+    #[test]
+    fn bit_length_counts_from_the_top_bit() {
+        assert_eq!(bit_length(&[0x01, 0x00]), 9);
+        assert_eq!(bit_length(&[0x80]), 8);
+        assert_eq!(bit_length(&[]), 0);
+    }
+}

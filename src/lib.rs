@@ -1,0 +1,41 @@
+//! # sceau
+//!
+//! Decides whether X.509 material can be trusted for what it claims. Bytes are decoded once at
+//! the edge ([`input`]), read into facts, checked against policies that are data, and every
+//! check speaks through one [`Report`] that the Rust API, the CLI and the C ABI all render.
+//!
+//! ```no_run
+//! use sceau::{check_csr, CsrPolicy, Lang};
+//! let pem = std::fs::read("request.csr").unwrap();
+//! let report = check_csr(&pem, &CsrPolicy::baseline(), rustls_pki_types::UnixTime::now()).unwrap();
+//! println!("{}", report.to_text(Lang::Fr));
+//! ```
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+
+pub mod algorithms;
+pub mod csr;
+mod error;
+#[allow(unsafe_code)]
+pub mod ffi;
+pub mod i18n;
+pub mod input;
+pub mod keys;
+pub mod names;
+pub mod report;
+pub mod verify;
+
+pub use csr::{check_csr, CsrFacts, CsrPolicy};
+pub use error::{Error, ObjectKind, Result};
+pub use i18n::Lang;
+pub use report::{Finding, Report, Rule, Severity, Verdict};
+
+/// Every rule sceau knows, for listing (`sceau rules`) and for documentation.
+pub fn rules() -> Vec<&'static Rule> {
+    let mut all = Vec::new();
+    all.extend(csr::rules());
+    all.extend(algorithms::rules());
+    all.extend(keys::rules());
+    all.extend(names::rules());
+    all
+}

@@ -1,0 +1,397 @@
+//! Names: DNS host names (RFC 1034/1035/1123 LDH labels, IDNA A-labels per RFC 5890/5891,
+//! wildcards as the whole leftmost label), IP addresses, e-mail addresses (RFC 5321), and
+//! ISO 3166 country codes.
+
+use std::net::IpAddr;
+
+use crate::report::{Finding, Rule, Severity};
+
+/// A DNS name is at most 253 octets written without the trailing dot (RFC 1035 §2.3.4).
+pub const MAX_DNS_NAME: usize = 253;
+/// A DNS label is at most 63 octets (RFC 1035 §2.3.4).
+pub const MAX_DNS_LABEL: usize = 63;
+
+/// Whether `text` is an IPv4 or IPv6 address in textual form.
+pub fn is_ip_address(text: &str) -> bool {
+    text.parse::<IpAddr>().is_ok()
+        || text
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .is_some_and(|t| t.parse::<IpAddr>().is_ok())
+}
+
+/// Whether a CN looks like it names a host (and so must be a valid FQDN): it holds a dot and
+/// no space. A CN such as `Client_Diapason_PSP` or `Jean Dupont` names a service or a person.
+pub fn looks_like_host(text: &str) -> bool {
+    text.contains('.') && !text.contains(char::is_whitespace) && !text.contains('@')
+}
+
+/// Checks `name` as a fully qualified host name and returns every problem found, on `field`.
+/// A `*` is allowed only as the whole leftmost label, and only when `allow_wildcard` is set.
+pub fn check_dns_name(name: &str, field: &str, allow_wildcard: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if name.is_empty() {
+        out.push(Finding::new(&NAME_DNS_EMPTY_LABEL, field).arg("name", name));
+        return out;
+    }
+    if is_ip_address(name) {
+        out.push(Finding::new(&NAME_DNS_IP_ADDRESS, field).arg("name", name));
+        return out;
+    }
+    if name.ends_with('.') {
+        out.push(Finding::new(&NAME_DNS_TRAILING_DOT, field).arg("name", name));
+    }
+    let body = name.strip_suffix('.').unwrap_or(name);
+    if body.len() > MAX_DNS_NAME {
+        out.push(
+            Finding::new(&NAME_DNS_TOO_LONG, field)
+                .arg("name", abbreviate(name))
+                .arg("len", body.len())
+                .arg("max", MAX_DNS_NAME),
+        );
+    }
+    let labels: Vec<&str> = body.split('.').collect();
+    if labels.len() < 2 {
+        out.push(Finding::new(&NAME_DNS_NOT_FQDN, field).arg("name", name));
+    }
+    for (i, label) in labels.iter().enumerate() {
+        if label.is_empty() {
+            out.push(Finding::new(&NAME_DNS_EMPTY_LABEL, field).arg("name", name));
+            continue;
+        }
+        if label.contains('*') {
+            if *label != "*" || i != 0 {
+                out.push(Finding::new(&NAME_DNS_WILDCARD_MISPLACED, field).arg("name", name));
+            } else if !allow_wildcard {
+                out.push(Finding::new(&NAME_DNS_WILDCARD_NOT_ALLOWED, field).arg("name", name));
+            }
+            continue;
+        }
+        if label.len() > MAX_DNS_LABEL {
+            out.push(
+                Finding::new(&NAME_DNS_LABEL_TOO_LONG, field)
+                    .arg("label", abbreviate(label))
+                    .arg("len", label.len())
+                    .arg("max", MAX_DNS_LABEL),
+            );
+        }
+        if let Some(bad) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            out.push(
+                Finding::new(&NAME_DNS_INVALID_CHARACTER, field)
+                    .arg("label", label)
+                    .arg("char", bad.escape_default()),
+            );
+            continue;
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            out.push(Finding::new(&NAME_DNS_HYPHEN_EDGE, field).arg("label", label));
+            continue;
+        }
+        if label.len() >= 4 && &label[2..4] == "--" {
+            if label[..2].eq_ignore_ascii_case("xn") {
+                if let Err(reason) = check_a_label(label) {
+                    out.push(
+                        Finding::new(&NAME_DNS_INVALID_A_LABEL, field)
+                            .arg("label", label)
+                            .arg("reason", reason),
+                    );
+                }
+            } else {
+                out.push(Finding::new(&NAME_DNS_RESERVED_LABEL, field).arg("label", label));
+            }
+        }
+    }
+    if let Some(tld) = labels.last() {
+        if labels.len() >= 2 && !tld.is_empty() && tld.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(Finding::new(&NAME_DNS_NUMERIC_TLD, field).arg("name", name));
+        }
+    }
+    out
+}
+
+/// An `xn--` label must be the ASCII form of a valid IDNA2008 U-label: it decodes as Punycode,
+/// and encoding the decoded text under UTS 46 gives the same label back (RFC 5891 §5.4).
+fn check_a_label(label: &str) -> Result<(), &'static str> {
+    let lower = label.to_ascii_lowercase();
+    let Some(unicode) = idna::punycode::decode_to_string(&lower[4..]) else {
+        return Err("not valid Punycode");
+    };
+    if unicode.is_ascii() {
+        return Err("decodes to plain ASCII");
+    }
+    match idna::domain_to_ascii_strict(&unicode) {
+        Ok(ascii) if ascii == lower => Ok(()),
+        Ok(_) => Err("not in the canonical IDNA form"),
+        Err(_) => Err("decodes to text that IDNA forbids"),
+    }
+}
+
+fn abbreviate(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(37).collect();
+        format!("{head}...")
+    }
+}
+
+/// Checks an e-mail address as a mailbox: `local@domain` with a dot-atom or quoted local part
+/// of at most 64 octets (RFC 5321 §4.1.2, §4.5.3.1.1) and a host-name domain.
+pub fn check_email(address: &str, field: &str) -> Vec<Finding> {
+    let invalid = |reason: &str| {
+        vec![Finding::new(&NAME_EMAIL_INVALID, field)
+            .arg("address", abbreviate(address))
+            .arg("reason", reason.to_string())]
+    };
+    let Some(at) = address.rfind('@') else {
+        return invalid("no '@'");
+    };
+    let (local, domain) = (&address[..at], &address[at + 1..]);
+    if local.is_empty() {
+        return invalid("empty local part");
+    }
+    if local.len() > 64 {
+        return invalid("local part longer than 64 octets");
+    }
+    let quoted = local.len() >= 2 && local.starts_with('"') && local.ends_with('"');
+    if !quoted {
+        const ATEXT_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~";
+        let atom_ok = local.split('.').all(|atom| {
+            !atom.is_empty()
+                && atom
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c))
+        });
+        if !atom_ok {
+            return invalid("the local part is not a dot-atom");
+        }
+    } else if local[1..local.len() - 1]
+        .chars()
+        .any(|c| !c.is_ascii() || c.is_ascii_control())
+    {
+        return invalid("the quoted local part holds control or non-ASCII characters");
+    }
+    if domain.is_empty() {
+        return invalid("empty domain");
+    }
+    if domain.starts_with('[') {
+        return invalid("address literals are not accepted");
+    }
+    if !check_dns_name(domain, field, false).is_empty() {
+        return invalid("the domain is not a valid host name");
+    }
+    Vec::new()
+}
+
+/// ISO 3166-1 alpha-2 codes officially assigned, plus `UK` and `EU`... no: only assigned codes.
+/// (RFC 5280 countryName: "PrintableString (SIZE (2))" taken from ISO 3166.)
+const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case, as certificates carry it).
+pub fn is_iso3166_alpha2(code: &str) -> bool {
+    code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && ISO_3166_ALPHA2.split(' ').any(|c| c == code)
+}
+
+macro_rules! name_rule {
+    ($ident:ident, $code:literal, $source:literal, $en:literal, $fr:literal) => {
+        #[doc = concat!("`", $code, "`")]
+        pub static $ident: Rule = Rule {
+            code: $code,
+            severity: Severity::Error,
+            source: $source,
+            effective_from: None,
+            effective_until: None,
+            en: $en,
+            fr: $fr,
+        };
+    };
+}
+
+name_rule!(
+    NAME_DNS_TOO_LONG,
+    "name.dns.too_long",
+    "RFC 1035 §2.3.4",
+    "host name '{name}' is {len} octets long; at most {max} are allowed",
+    "le nom d'hôte '{name}' fait {len} octets ; {max} au plus sont permis"
+);
+name_rule!(
+    NAME_DNS_LABEL_TOO_LONG,
+    "name.dns.label_too_long",
+    "RFC 1035 §2.3.4",
+    "label '{label}' is {len} octets long; at most {max} are allowed",
+    "l'étiquette '{label}' fait {len} octets ; {max} au plus sont permis"
+);
+name_rule!(
+    NAME_DNS_EMPTY_LABEL,
+    "name.dns.empty_label",
+    "RFC 1035 §2.3.1",
+    "host name '{name}' has an empty label",
+    "le nom d'hôte '{name}' contient une étiquette vide"
+);
+name_rule!(NAME_DNS_TRAILING_DOT, "name.dns.trailing_dot", "RFC 5280 §4.2.1.6; CA/B BR §7.1.4.2",
+    "host name '{name}' ends with a dot; certificates carry names without the root dot",
+    "le nom d'hôte '{name}' se termine par un point ; les certificats portent les noms sans le point final");
+name_rule!(NAME_DNS_INVALID_CHARACTER, "name.dns.invalid_character", "RFC 1123 §2.1; RFC 5890 §2.3.1 (LDH); CA/B BR §7.1.4.2",
+    "label '{label}' holds '{char}': only letters, digits and hyphens are allowed (internationalised names go as xn-- A-labels)",
+    "l'étiquette '{label}' contient '{char}' : seuls lettres, chiffres et tirets sont permis (les noms internationalisés s'écrivent en A-label xn--)");
+name_rule!(
+    NAME_DNS_HYPHEN_EDGE,
+    "name.dns.hyphen_at_label_edge",
+    "RFC 1123 §2.1; RFC 952",
+    "label '{label}' starts or ends with a hyphen",
+    "l'étiquette '{label}' commence ou finit par un tiret"
+);
+name_rule!(
+    NAME_DNS_INVALID_A_LABEL,
+    "name.dns.invalid_a_label",
+    "RFC 5890 §2.3.2.1; RFC 5891 §5.4",
+    "label '{label}' is not a valid IDNA A-label: {reason}",
+    "l'étiquette '{label}' n'est pas un A-label IDNA valide : {reason}"
+);
+name_rule!(NAME_DNS_RESERVED_LABEL, "name.dns.reserved_label", "RFC 5890 §2.3.1 (R-LDH labels)",
+    "label '{label}' has hyphens in the third and fourth positions, reserved for IDNA A-labels ('xn--')",
+    "l'étiquette '{label}' a des tirets en troisième et quatrième positions, réservées aux A-labels IDNA ('xn--')");
+name_rule!(
+    NAME_DNS_IP_ADDRESS,
+    "name.dns.ip_address",
+    "CA/B BR §7.1.4.2; RFC 5280 §4.2.1.6",
+    "'{name}' is an IP address, not a host name",
+    "'{name}' est une adresse IP, pas un nom d'hôte"
+);
+name_rule!(
+    NAME_DNS_NOT_FQDN,
+    "name.dns.not_fully_qualified",
+    "RFC 1035; 003_a88f77ecd5bd515e.txt (FQDN <server>.[subdomain].<domain>)",
+    "'{name}' is a single label, not a fully qualified domain name",
+    "'{name}' est une étiquette seule, pas un nom de domaine pleinement qualifié"
+);
+name_rule!(
+    NAME_DNS_NUMERIC_TLD,
+    "name.dns.numeric_tld",
+    "RFC 3696 §2",
+    "'{name}' ends in an all-numeric top-level label",
+    "'{name}' se termine par une étiquette de premier niveau entièrement numérique"
+);
+name_rule!(
+    NAME_DNS_WILDCARD_MISPLACED,
+    "name.dns.wildcard_misplaced",
+    "RFC 6125 §6.4.3; CA/B BR §7.1.4.2",
+    "'{name}': a wildcard must be the whole leftmost label ('*.example.fr')",
+    "'{name}' : un joker doit constituer toute l'étiquette la plus à gauche ('*.exemple.fr')"
+);
+name_rule!(
+    NAME_DNS_WILDCARD_NOT_ALLOWED,
+    "name.dns.wildcard_not_allowed",
+    "000_45f25a1ea33b9316.txt (wildcards only in the Wildcard product)",
+    "'{name}' is a wildcard name, which is not allowed here",
+    "'{name}' est un nom générique (joker), non permis ici"
+);
+name_rule!(
+    NAME_EMAIL_INVALID,
+    "name.email.invalid",
+    "RFC 5321 §4.1.2; RFC 5280 §4.2.1.6",
+    "'{address}' is not a valid e-mail address: {reason}",
+    "'{address}' n'est pas une adresse électronique valide : {reason}"
+);
+
+/// The rules of this module.
+pub fn rules() -> Vec<&'static Rule> {
+    vec![
+        &NAME_DNS_TOO_LONG,
+        &NAME_DNS_LABEL_TOO_LONG,
+        &NAME_DNS_EMPTY_LABEL,
+        &NAME_DNS_TRAILING_DOT,
+        &NAME_DNS_INVALID_CHARACTER,
+        &NAME_DNS_HYPHEN_EDGE,
+        &NAME_DNS_INVALID_A_LABEL,
+        &NAME_DNS_RESERVED_LABEL,
+        &NAME_DNS_IP_ADDRESS,
+        &NAME_DNS_NOT_FQDN,
+        &NAME_DNS_NUMERIC_TLD,
+        &NAME_DNS_WILDCARD_MISPLACED,
+        &NAME_DNS_WILDCARD_NOT_ALLOWED,
+        &NAME_EMAIL_INVALID,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(name: &str) -> Vec<&'static str> {
+        check_dns_name(name, "f", true)
+            .iter()
+            .map(|f| f.code())
+            .collect()
+    }
+
+    #[test]
+    fn good_host_names_pass() {
+        for name in [
+            "exemple.fr",
+            "mail.exemple.fr",
+            "*.exemple.fr",
+            "xn--bcher-kva.example",
+            "a-b.c0.fr",
+            "gap.ch-ville.fr",
+        ] {
+            assert!(codes(name).is_empty(), "{name}: {:?}", codes(name));
+        }
+    }
+
+    #[test]
+    fn each_bad_form_has_its_code() {
+        assert_eq!(codes("exemple.fr."), ["name.dns.trailing_dot"]);
+        assert_eq!(codes("ex_emple.fr"), ["name.dns.invalid_character"]);
+        assert_eq!(codes("-exemple.fr"), ["name.dns.hyphen_at_label_edge"]);
+        assert_eq!(codes("exemple..fr"), ["name.dns.empty_label"]);
+        assert_eq!(codes("192.0.2.1"), ["name.dns.ip_address"]);
+        assert_eq!(codes("localhost"), ["name.dns.not_fully_qualified"]);
+        assert_eq!(codes("www.*.fr"), ["name.dns.wildcard_misplaced"]);
+        assert_eq!(codes("w*.exemple.fr"), ["name.dns.wildcard_misplaced"]);
+        assert_eq!(codes("xn--zz.fr"), ["name.dns.invalid_a_label"]);
+        assert_eq!(codes("ab--cd.fr"), ["name.dns.reserved_label"]);
+        assert_eq!(codes("host.123"), ["name.dns.numeric_tld"]);
+        assert_eq!(
+            codes(&format!("{}.fr", "a".repeat(64))),
+            ["name.dns.label_too_long"]
+        );
+        let long = vec!["abcdefghi"; 26].join(".");
+        assert_eq!(codes(&long), ["name.dns.too_long"]);
+        assert_eq!(
+            check_dns_name("*.exemple.fr", "f", false)[0].code(),
+            "name.dns.wildcard_not_allowed"
+        );
+    }
+
+    #[test]
+    fn e_mail_addresses() {
+        assert!(check_email("alice@exemple.fr", "f").is_empty());
+        assert!(check_email("\"a b\"@exemple.fr", "f").is_empty());
+        for bad in [
+            "alice",
+            "@exemple.fr",
+            "alice@",
+            "a..b@exemple.fr",
+            "alice@exemple",
+            "al ice@exemple.fr",
+        ] {
+            assert_eq!(check_email(bad, "f").len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn country_codes() {
+        assert!(is_iso3166_alpha2("FR"));
+        assert!(is_iso3166_alpha2("CA"));
+        assert!(!is_iso3166_alpha2("fr"));
+        assert!(!is_iso3166_alpha2("FRA"));
+        assert!(!is_iso3166_alpha2("XX"));
+        assert!(!is_iso3166_alpha2("UK"));
+    }
+}

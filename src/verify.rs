@@ -1,0 +1,248 @@
+//! Verifying one signature with one public key: ring where it applies, the `rsa` crate for what
+//! ring refuses (RSA-PSS salt lengths other than the digest length, SHA-224, moduli outside
+//! 1024–8192 bits). Used for a CSR's proof of possession and, later, certificates, CRLs and OCSP.
+
+use ring::signature::{self as rs, UnparsedPublicKey, VerificationAlgorithm};
+use rsa::traits::SignatureScheme as _;
+use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
+use serde::Serialize;
+use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
+
+use crate::algorithms::{HashAlg, PssParams, SignatureScheme};
+use crate::keys::{bit_length, Curve, PublicKey};
+
+/// Why a signature was not verified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", content = "detail", rename_all = "snake_case")]
+pub enum VerifyFailure {
+    /// The signature does not match the data and key.
+    Invalid,
+    /// The algorithm cannot be made with this kind of key (e.g. ECDSA with an RSA key).
+    KeyMismatch(String),
+    /// The combination is one sceau cannot verify; it fails closed.
+    Unsupported(String),
+}
+
+/// Verifies `signature` over `message` with `key` under `scheme`.
+pub fn verify_signature(
+    scheme: &SignatureScheme,
+    key: &PublicKey<'_>,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyFailure> {
+    match (scheme, key) {
+        (
+            SignatureScheme::RsaPkcs1 { hash },
+            PublicKey::Rsa {
+                pss_only: false,
+                modulus,
+                exponent,
+                der,
+            },
+        ) => verify_rsa_pkcs1(*hash, modulus, exponent, der, message, signature),
+        (SignatureScheme::RsaPkcs1 { .. }, PublicKey::Rsa { pss_only: true, .. }) => {
+            Err(VerifyFailure::KeyMismatch(
+                "a PKCS#1 v1.5 signature made with a key restricted to RSASSA-PSS".into(),
+            ))
+        }
+        (
+            SignatureScheme::RsaPss(params),
+            PublicKey::Rsa {
+                modulus,
+                exponent,
+                der,
+                ..
+            },
+        ) => verify_rsa_pss(params, modulus, exponent, der, message, signature),
+        (SignatureScheme::Ecdsa { hash }, PublicKey::Ec { curve, point }) => {
+            let alg: &dyn VerificationAlgorithm = match (curve, hash) {
+                (Curve::P256, HashAlg::Sha256) => &rs::ECDSA_P256_SHA256_ASN1,
+                (Curve::P256, HashAlg::Sha384) => &rs::ECDSA_P256_SHA384_ASN1,
+                (Curve::P384, HashAlg::Sha256) => &rs::ECDSA_P384_SHA256_ASN1,
+                (Curve::P384, HashAlg::Sha384) => &rs::ECDSA_P384_SHA384_ASN1,
+                _ => {
+                    return Err(VerifyFailure::Unsupported(format!(
+                        "ECDSA with {} on {}",
+                        hash.name(),
+                        curve.name()
+                    )))
+                }
+            };
+            ring_verify(alg, point, message, signature)
+        }
+        (SignatureScheme::Ed25519, PublicKey::Ed25519(key)) => {
+            ring_verify(&rs::ED25519, key, message, signature)
+        }
+        (_, PublicKey::Unusable { algorithm, reason }) => Err(VerifyFailure::Unsupported(format!(
+            "{algorithm} key: {reason}"
+        ))),
+        (SignatureScheme::MalformedPss { reason }, _) => {
+            Err(VerifyFailure::Unsupported(format!("RSASSA-PSS: {reason}")))
+        }
+        (SignatureScheme::Unknown { oid }, _) => Err(VerifyFailure::Unsupported(format!(
+            "signature algorithm {oid}"
+        ))),
+        (SignatureScheme::Dsa { .. } | SignatureScheme::Ed448, _) => {
+            Err(VerifyFailure::Unsupported(scheme.name()))
+        }
+        (scheme, key) => Err(VerifyFailure::KeyMismatch(format!(
+            "{} with {} key",
+            scheme.name(),
+            key_kind(key)
+        ))),
+    }
+}
+
+fn key_kind(key: &PublicKey<'_>) -> &'static str {
+    match key {
+        PublicKey::Rsa { .. } => "an RSA",
+        PublicKey::Ec { .. } => "an EC",
+        PublicKey::Ed25519(_) => "an Ed25519",
+        PublicKey::Unusable { .. } => "an unusable",
+    }
+}
+
+fn ring_verify(
+    alg: &'static dyn VerificationAlgorithm,
+    key: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyFailure> {
+    UnparsedPublicKey::new(alg, key)
+        .verify(message, signature)
+        .map_err(|_| VerifyFailure::Invalid)
+}
+
+fn verify_rsa_pkcs1(
+    hash: HashAlg,
+    modulus: &[u8],
+    exponent: &[u8],
+    der: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyFailure> {
+    let bits = bit_length(modulus);
+    let ring_alg: Option<&'static dyn VerificationAlgorithm> = match (hash, bits) {
+        (HashAlg::Sha256, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA256),
+        (HashAlg::Sha384, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA384),
+        (HashAlg::Sha512, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA512),
+        (HashAlg::Sha256, 1024..=2047) => Some(&rs::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY),
+        (HashAlg::Sha512, 1024..=2047) => Some(&rs::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY),
+        _ => None,
+    };
+    // ring refuses exponents it considers unsafe (even, or above 2^33); those keys fall through
+    // to the rsa crate so that the proof of possession is judged on the signature alone.
+    if let Some(alg) = ring_alg {
+        if ring_accepts_exponent(exponent) {
+            return ring_verify(alg, der, message, signature);
+        }
+    }
+    let key = rsa_key(modulus, exponent)?;
+    let (digest, scheme) = match hash {
+        HashAlg::Sha224 => (
+            Sha224::digest(message).to_vec(),
+            Pkcs1v15Sign::new::<Sha224>(),
+        ),
+        HashAlg::Sha256 => (
+            Sha256::digest(message).to_vec(),
+            Pkcs1v15Sign::new::<Sha256>(),
+        ),
+        HashAlg::Sha384 => (
+            Sha384::digest(message).to_vec(),
+            Pkcs1v15Sign::new::<Sha384>(),
+        ),
+        HashAlg::Sha512 => (
+            Sha512::digest(message).to_vec(),
+            Pkcs1v15Sign::new::<Sha512>(),
+        ),
+        other => {
+            return Err(VerifyFailure::Unsupported(format!(
+                "RSA PKCS#1 v1.5 with {}",
+                other.name()
+            )))
+        }
+    };
+    scheme
+        .verify(&key, &digest, signature)
+        .map_err(|_| VerifyFailure::Invalid)
+}
+
+fn verify_rsa_pss(
+    params: &PssParams,
+    modulus: &[u8],
+    exponent: &[u8],
+    der: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyFailure> {
+    if params.mgf1_hash != params.hash {
+        return Err(VerifyFailure::Unsupported(format!(
+            "RSASSA-PSS with {} and MGF1 over another digest ({})",
+            params.hash.name(),
+            params.mgf1_hash.name()
+        )));
+    }
+    let bits = bit_length(modulus);
+    let standard_salt = usize::try_from(params.salt_len).ok() == Some(params.hash.output_len());
+    if standard_salt && (2048..=8192).contains(&bits) && ring_accepts_exponent(exponent) {
+        let alg: Option<&'static dyn VerificationAlgorithm> = match params.hash {
+            HashAlg::Sha256 => Some(&rs::RSA_PSS_2048_8192_SHA256),
+            HashAlg::Sha384 => Some(&rs::RSA_PSS_2048_8192_SHA384),
+            HashAlg::Sha512 => Some(&rs::RSA_PSS_2048_8192_SHA512),
+            _ => None,
+        };
+        if let Some(alg) = alg {
+            return ring_verify(alg, der, message, signature);
+        }
+    }
+    let key = rsa_key(modulus, exponent)?;
+    let salt = usize::try_from(params.salt_len)
+        .map_err(|_| VerifyFailure::Unsupported("RSASSA-PSS salt length".into()))?;
+    let (digest, scheme) = match params.hash {
+        HashAlg::Sha224 => (
+            Sha224::digest(message).to_vec(),
+            Pss::new_with_salt::<Sha224>(salt),
+        ),
+        HashAlg::Sha256 => (
+            Sha256::digest(message).to_vec(),
+            Pss::new_with_salt::<Sha256>(salt),
+        ),
+        HashAlg::Sha384 => (
+            Sha384::digest(message).to_vec(),
+            Pss::new_with_salt::<Sha384>(salt),
+        ),
+        HashAlg::Sha512 => (
+            Sha512::digest(message).to_vec(),
+            Pss::new_with_salt::<Sha512>(salt),
+        ),
+        other => {
+            return Err(VerifyFailure::Unsupported(format!(
+                "RSASSA-PSS with {}",
+                other.name()
+            )))
+        }
+    };
+    scheme
+        .verify(&key, &digest, signature)
+        .map_err(|_| VerifyFailure::Invalid)
+}
+
+/// ring accepts odd exponents from 3 to 2^33 − 1.
+fn ring_accepts_exponent(exponent: &[u8]) -> bool {
+    if exponent.len() > 5 {
+        return false;
+    }
+    let e = exponent
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    e >= 3 && e % 2 == 1 && e < (1 << 33)
+}
+
+fn rsa_key(modulus: &[u8], exponent: &[u8]) -> Result<RsaPublicKey, VerifyFailure> {
+    RsaPublicKey::new_with_max_size(
+        BigUint::from_bytes_be(modulus),
+        BigUint::from_bytes_be(exponent),
+        16384,
+    )
+    .map_err(|e| VerifyFailure::Unsupported(format!("RSA key: {e}")))
+}
