@@ -390,6 +390,7 @@ impl KeyPolicy {
                 None => refused(&mut out, format!("RSA {}", key.bits)),
                 Some(rsa) => rsa.check(key, field, &mut out),
             },
+            "ec" if self.ec_curves.is_empty() => refused(&mut out, "EC".into()),
             "ec" => {
                 let curve = key.curve.clone().unwrap_or(Curve::Other("?".into()));
                 if !self.ec_curves.contains(&curve) {
