@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use asn1_rs::{FromDer, Header, Tag};
 use base64::Engine as _;
+use memchr::memmem;
 use serde::Serialize;
 
 use crate::error::{Error, ObjectKind, Result};
@@ -38,6 +39,8 @@ pub struct Decoded<'a> {
 }
 
 const PEM_BEGIN: &[u8] = b"-----BEGIN ";
+const PEM_END: &[u8] = b"-----END ";
+const DASHES: &[u8] = b"-----";
 
 /// Decodes `input` into the DER of exactly one object of kind `expected`.
 ///
@@ -62,7 +65,7 @@ pub fn decode_all(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'_>>
     if trimmed.is_empty() {
         return Err(Error::EmptyInput { expected });
     }
-    if contains(input, PEM_BEGIN) {
+    if memmem::find(input, PEM_BEGIN).is_some() {
         return decode_pem(input, expected);
     }
     if trimmed[0] == 0x30 && input[0] == 0x30 {
@@ -75,33 +78,98 @@ pub fn decode_all(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'_>>
     decode_bare_base64(trimmed, expected)
 }
 
-fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
-    let blocks = pem::parse_many(input).map_err(|e| pem_error(e, input, expected))?;
-    let begins = count(input, PEM_BEGIN);
-    if blocks.len() < begins {
-        let label = first_unterminated_label(input, blocks.len()).unwrap_or_default();
+/// One PEM block: its label and the text between the BEGIN and END lines.
+struct PemBlock<'a> {
+    label: &'a str,
+    body: &'a [u8],
+}
+
+/// Finds every PEM block in `input`, whatever surrounds them (prose, e-mail quoting, CRLF).
+fn pem_blocks(input: &[u8], expected: ObjectKind) -> Result<Vec<PemBlock<'_>>> {
+    let bad = |detail: String| Error::BadPem { detail, expected };
+    let mut blocks = Vec::new();
+    let mut rest = input;
+    while let Some(begin) = memmem::find(rest, PEM_BEGIN) {
+        let after_begin = &rest[begin + PEM_BEGIN.len()..];
+        let label_len = memmem::find(after_begin, DASHES)
+            .ok_or_else(|| bad("a BEGIN line is not closed by '-----'".into()))?;
+        let label = std::str::from_utf8(&after_begin[..label_len])
+            .ok()
+            .filter(|l| l.bytes().all(|b| b.is_ascii_graphic() || b == b' '))
+            .ok_or_else(|| bad("a BEGIN line holds a label that is not printable ASCII".into()))?;
+        let after_label = &after_begin[label_len + DASHES.len()..];
+        let end = memmem::find(after_label, PEM_END)
+            .ok_or_else(|| bad(format!("the BEGIN {label} block has no END line")))?;
+        let body = &after_label[..end];
+        let after_end = &after_label[end + PEM_END.len()..];
+        let end_label_len = memmem::find(after_end, DASHES).ok_or_else(|| {
+            bad(format!(
+                "the END line of the {label} block is not closed by '-----'"
+            ))
+        })?;
+        let end_label = &after_end[..end_label_len];
+        if end_label != label.as_bytes() {
+            return Err(bad(format!(
+                "BEGIN {label} is closed by END {}",
+                String::from_utf8_lossy(end_label)
+            )));
+        }
+        blocks.push(PemBlock { label, body });
+        rest = &after_end[end_label_len + DASHES.len()..];
+    }
+    Ok(blocks)
+}
+
+/// Base64 of a PEM body, white space (any line breaks, indentation) removed.
+fn pem_body_der(block: &PemBlock<'_>, expected: ObjectKind) -> Result<Vec<u8>> {
+    if block.body.contains(&b':') {
         return Err(Error::BadPem {
-            detail: format!("the BEGIN {label} block has no matching END line"),
+            detail: format!(
+                "the {} block carries RFC 1421 headers (an encrypted or legacy PEM), which are not accepted",
+                block.label
+            ),
             expected,
         });
     }
+    let compact: Vec<u8> = block
+        .body
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if compact.is_empty() {
+        return Err(Error::BadPem {
+            detail: format!("the {} block is empty", block.label),
+            expected,
+        });
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(&compact)
+        .map_err(|e| Error::BadBase64 {
+            label: block.label.to_string(),
+            detail: e.to_string(),
+        })
+}
+
+fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
     let mut wanted = Vec::new();
     let mut others = Vec::new();
-    for block in blocks {
-        let label = block.tag().to_string();
+    for block in pem_blocks(input, expected)? {
         if expected
             .pem_labels()
             .iter()
-            .any(|l| l.eq_ignore_ascii_case(&label))
+            .any(|l| l.eq_ignore_ascii_case(block.label))
         {
-            let der = block.into_contents();
+            let der = pem_body_der(&block, expected)?;
             check_der_frame(&der, expected)?;
             wanted.push(Decoded {
                 der: Cow::Owned(der),
-                form: Form::Pem { label },
+                form: Form::Pem {
+                    label: block.label.to_string(),
+                },
             });
         } else {
-            others.push(label);
+            others.push(block.label);
         }
     }
     if wanted.is_empty() {
@@ -212,55 +280,4 @@ pub fn sniff_der(der: &[u8]) -> Option<ObjectKind> {
         return Some(ObjectKind::Csr);
     }
     None
-}
-
-fn pem_error(error: pem::PemError, input: &[u8], expected: ObjectKind) -> Error {
-    match error {
-        pem::PemError::InvalidData(e) => Error::BadBase64 {
-            label: first_label(input).unwrap_or_else(|| "PEM".into()),
-            detail: e.to_string(),
-        },
-        other => Error::BadPem {
-            detail: other.to_string(),
-            expected,
-        },
-    }
-}
-
-fn first_label(input: &[u8]) -> Option<String> {
-    label_at(input, find(input, PEM_BEGIN)?)
-}
-
-fn first_unterminated_label(input: &[u8], complete: usize) -> Option<String> {
-    let mut at = 0;
-    let mut seen = 0;
-    while let Some(pos) = find(&input[at..], PEM_BEGIN) {
-        if seen == complete {
-            return label_at(input, at + pos);
-        }
-        seen += 1;
-        at += pos + PEM_BEGIN.len();
-    }
-    None
-}
-
-fn label_at(input: &[u8], begin: usize) -> Option<String> {
-    let rest = &input[begin + PEM_BEGIN.len()..];
-    let end = find(rest, b"-----")?;
-    Some(String::from_utf8_lossy(&rest[..end]).into_owned())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find(haystack, needle).is_some()
-}
-
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
 }

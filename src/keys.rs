@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use asn1_rs::{oid, FromDer, Oid};
-use num_bigint_dig::BigUint;
+use dashu_int::ops::{BitTest, SquareRootRem};
+use dashu_int::UBig;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use x509_parser::public_key::RSAPublicKey;
@@ -123,7 +124,7 @@ impl<'a> PublicKey<'a> {
         if *alg == RSA || *alg == RSA_PSS {
             let name = if *alg == RSA { "RSA" } else { "RSA-PSS" };
             match RSAPublicKey::from_der(bits) {
-                Ok((rest, key)) if rest.is_empty() => {
+                Ok(([], key)) => {
                     if key.modulus.first().is_some_and(|b| b & 0x80 != 0)
                         || key.exponent.first().is_some_and(|b| b & 0x80 != 0)
                     {
@@ -505,13 +506,17 @@ const fn small_primes() -> [u32; 133] {
     out
 }
 
-/// Products of consecutive small primes, each below 2^32, with the powers 2^(32k) mod each
-/// product: the modulus is reduced by multiply-adds instead of one division per word.
+/// Products of consecutive small primes, each below 2^64, with the powers 2^(32k) mod each
+/// product: the modulus is reduced by multiply-adds instead of one division per word, and each
+/// prime is then tested on the residue by multiplying with its inverse (Granlund–Montgomery).
 struct SmallPrimeGroups {
     /// (product, first prime index, last prime index exclusive)
     groups: Vec<(u64, usize, usize)>,
     /// powers[g][k] = 2^(32k) mod groups[g].0
     powers: Vec<Vec<u64>>,
+    /// For each prime p: (p⁻¹ mod 2^64, ⌊(2^64 − 1) / p⌋); x is divisible by odd p iff
+    /// x·p⁻¹ mod 2^64 ≤ ⌊(2^64 − 1) / p⌋.
+    divisibility: Vec<(u64, u64)>,
 }
 
 /// Moduli up to this many 32-bit words use the precomputed powers (16384 bits).
@@ -525,8 +530,11 @@ fn small_prime_groups() -> &'static SmallPrimeGroups {
         while start < SMALL_PRIMES.len() {
             let mut product = 1u64;
             let mut end = start;
-            while end < SMALL_PRIMES.len() && product * u64::from(SMALL_PRIMES[end]) < (1 << 32) {
-                product *= u64::from(SMALL_PRIMES[end]);
+            while end < SMALL_PRIMES.len() {
+                match product.checked_mul(u64::from(SMALL_PRIMES[end])) {
+                    Some(p) => product = p,
+                    None => break,
+                }
                 end += 1;
             }
             groups.push((product, start, end));
@@ -544,39 +552,64 @@ fn small_prime_groups() -> &'static SmallPrimeGroups {
                 p
             })
             .collect();
-        SmallPrimeGroups { groups, powers }
+        let divisibility = SMALL_PRIMES
+            .iter()
+            .map(|p| {
+                let p = u64::from(*p);
+                // Newton's iteration for the inverse of an odd p modulo 2^64 (p = 2 is special-cased).
+                let mut inv = p;
+                for _ in 0..6 {
+                    inv = inv.wrapping_mul(2u64.wrapping_sub(p.wrapping_mul(inv)));
+                }
+                (inv, u64::MAX / p)
+            })
+            .collect();
+        SmallPrimeGroups {
+            groups,
+            powers,
+            divisibility,
+        }
     })
 }
 
 /// The smallest prime below 752 that divides `modulus`, if any.
 pub fn small_factor(modulus: &[u8]) -> Option<u32> {
-    let tables = small_prime_groups();
-    // 32-bit words, least significant first.
-    let words: Vec<u64> = modulus
-        .rchunks(4)
-        .map(|c| c.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b)))
-        .collect();
-    if words.len() > MAX_WORDS {
-        let n = BigUint::from_bytes_be(modulus);
-        return SMALL_PRIMES
-            .iter()
-            .copied()
-            .find(|p| (&n % BigUint::from(*p)) == BigUint::from(0u32));
+    if modulus.last().is_some_and(|b| b & 1 == 0) {
+        return Some(2);
     }
+    let tables = small_prime_groups();
+    let word_count = modulus.len().div_ceil(4);
+    if word_count > MAX_WORDS {
+        let n = UBig::from_be_bytes(modulus);
+        return SMALL_PRIMES.iter().copied().find(|p| {
+            let r: u32 = &n % *p;
+            r == 0
+        });
+    }
+    // 32-bit words, least significant first.
+    let mut words = [0u64; MAX_WORDS];
+    for (slot, chunk) in words.iter_mut().zip(modulus.rchunks(4)) {
+        *slot = chunk.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    }
+    let words = &words[..word_count];
     for (g, (m, start, end)) in tables.groups.iter().enumerate() {
-        let powers = &tables.powers[g];
-        // Each term is below 2^64; the sum of 512 terms stays below 2^73.
+        // Each term is below 2^96; 512 of them stay below 2^105.
         let sum: u128 = words
             .iter()
-            .zip(powers)
+            .zip(&tables.powers[g])
             .map(|(w, p)| u128::from(*w) * u128::from(*p))
             .sum();
         let residue = (sum % u128::from(*m)) as u64;
-        if let Some(p) = SMALL_PRIMES[*start..*end]
-            .iter()
-            .find(|p| residue % u64::from(**p) == 0)
-        {
-            return Some(*p);
+        let primes = SMALL_PRIMES[*start..*end].iter();
+        for (prime, (inv, limit)) in primes.zip(&tables.divisibility[*start..*end]) {
+            let divisible = if *prime == 2 {
+                residue & 1 == 0
+            } else {
+                residue.wrapping_mul(*inv) <= *limit
+            };
+            if divisible {
+                return Some(*prime);
+            }
         }
     }
     None
@@ -585,47 +618,40 @@ pub fn small_factor(modulus: &[u8]) -> Option<u32> {
 /// If Fermat's method factors `modulus` within `rounds` steps, the step (1-based) it succeeds
 /// at. Moduli whose primes differ by less than about 2·n^(1/4) fall at the first step.
 pub fn fermat_factor_round(modulus: &[u8], rounds: u32) -> Option<u32> {
-    let n = BigUint::from_bytes_be(modulus);
-    if n.bits() < 16 {
+    let n = UBig::from_be_bytes(modulus);
+    if n.bit_len() < 16 {
         return None;
     }
-    let mut a = n.sqrt();
-    if &a * &a < n {
-        a += 1u32;
-    }
-    // b² = a² − n must be a perfect square. Most candidates are ruled out by quadratic
-    // residues modulo small numbers, tracked incrementally; only survivors pay a big square root.
-    const M: u64 = 64 * 63 * 65 * 11;
-    let n_mod = mod_u64(&n, M);
-    let a_mod = mod_u64(&a, M);
+    // a = ⌈√n⌉; dashu's sqrt_rem is the Karatsuba square root (Zimmermann), several times faster
+    // on 2048-bit moduli than a Newton iteration with full-size divisions.
+    let (root, rest) = n.sqrt_rem();
+    let a = if rest.is_zero() { root } else { root + 1u8 };
+    // b² = (a + k)² − n must be a perfect square. Most candidates are ruled out by quadratic
+    // residues modulo small numbers, tracked in machine words; only survivors pay a square root.
+    let n_mod: u64 = &n % SQUARE_FILTER;
+    let a_mod: u64 = &a % SQUARE_FILTER;
     for step in 0..rounds {
-        let a_k = (a_mod + u64::from(step)) % M;
-        let b2_mod = (a_k * a_k % M + M - n_mod) % M;
+        let a_k = (a_mod + u64::from(step)) % SQUARE_FILTER;
+        let b2_mod = (a_k * a_k % SQUARE_FILTER + SQUARE_FILTER - n_mod) % SQUARE_FILTER;
         if !could_be_square(b2_mod) {
             continue;
         }
-        let a_big = &a + BigUint::from(step);
-        let b2 = &a_big * &a_big - &n;
-        let b = b2.sqrt();
-        if &b * &b == b2 {
-            // p = a − b must be a proper factor (b = a − 1 gives the trivial 1 × n).
-            let p = &a_big - &b;
-            if p > BigUint::from(1u32) && p < n {
-                return Some(step + 1);
-            }
+        let a_big = &a + UBig::from(step);
+        let b2 = a_big.sqr() - &n;
+        let (b, rest) = b2.sqrt_rem();
+        // p = a − b must be a proper factor (b = a − 1 gives the trivial 1 × n).
+        if rest.is_zero() && &a_big - &b > UBig::ONE && &a_big - &b < n {
+            return Some(step + 1);
         }
     }
     None
 }
 
-fn mod_u64(n: &BigUint, m: u64) -> u64 {
-    let r = n % BigUint::from(m);
-    r.to_bytes_be()
-        .iter()
-        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b))
-}
+/// 64·63·65·11·17·19: squares mod each factor are few, so about 1 in 430 candidates survives;
+/// below 2^32, so a residue squared stays in a u64.
+const SQUARE_FILTER: u64 = 64 * 63 * 65 * 11 * 17 * 19;
 
-/// Whether x (reduced mod 64·63·65·11) can be a perfect square.
+/// Whether x (reduced mod [`SQUARE_FILTER`]) can be a perfect square.
 fn could_be_square(x: u64) -> bool {
     fn residue_table(m: u64) -> Vec<bool> {
         let mut table = vec![false; m as usize];
@@ -634,19 +660,13 @@ fn could_be_square(x: u64) -> bool {
         }
         table
     }
-    static TABLES: OnceLock<[Vec<bool>; 4]> = OnceLock::new();
-    let t = TABLES.get_or_init(|| {
-        [
-            residue_table(64),
-            residue_table(63),
-            residue_table(65),
-            residue_table(11),
-        ]
-    });
-    t[0][(x % 64) as usize]
-        && t[1][(x % 63) as usize]
-        && t[2][(x % 65) as usize]
-        && t[3][(x % 11) as usize]
+    const MODULI: [u64; 6] = [64, 63, 65, 11, 17, 19];
+    static TABLES: OnceLock<Vec<Vec<bool>>> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| MODULI.iter().map(|m| residue_table(*m)).collect());
+    MODULI
+        .iter()
+        .zip(tables)
+        .all(|(m, table)| table[(x % m) as usize])
 }
 
 /// `key.unusable`
@@ -789,26 +809,26 @@ mod tests {
     #[test]
     fn small_factor_finds_each_prime_and_only_real_factors() {
         // 2^127 − 1 is prime: no small factor.
-        let m127 = (BigUint::from(1u32) << 127usize) - 1u32;
-        assert_eq!(small_factor(&m127.to_bytes_be()), None);
+        let m127 = (UBig::ONE << 127) - 1u32;
+        assert_eq!(small_factor(&m127.to_be_bytes()), None);
         for p in SMALL_PRIMES {
-            let n = &m127 * BigUint::from(p);
-            assert_eq!(small_factor(&n.to_bytes_be()), Some(p), "prime {p}");
+            let n = &m127 * UBig::from(p);
+            assert_eq!(small_factor(&n.to_be_bytes()), Some(p), "prime {p}");
         }
     }
 
     #[test]
     fn fermat_factors_close_primes_and_not_products_of_distant_ones() {
         // Two Mersenne primes far apart: Fermat cannot factor the product quickly.
-        let m89 = (BigUint::from(1u32) << 89usize) - 1u32;
-        let m127 = (BigUint::from(1u32) << 127usize) - 1u32;
+        let m89 = (UBig::ONE << 89) - 1u32;
+        let m127 = (UBig::ONE << 127) - 1u32;
         assert_eq!(
-            fermat_factor_round(&(&m89 * &m127).to_bytes_be(), 100),
+            fermat_factor_round(&(&m89 * &m127).to_be_bytes(), 100),
             None
         );
         // 1000003 and 1000033 are primes 30 apart: found at the first step.
-        let close = BigUint::from(1_000_003u64 * 1_000_033u64);
-        assert_eq!(fermat_factor_round(&close.to_bytes_be(), 100), Some(1));
+        let close = UBig::from(1_000_003u64 * 1_000_033u64);
+        assert_eq!(fermat_factor_round(&close.to_be_bytes(), 100), Some(1));
     }
 
     #[test]

@@ -109,36 +109,63 @@ pub struct CsrFacts {
     pub other_extensions: Vec<String>,
 }
 
-const ATTRIBUTE_NAMES: &[(Oid<'static>, &str)] = &[
-    (oid!(2.5.4 .3), "CN"),
-    (oid!(2.5.4 .6), "C"),
-    (oid!(2.5.4 .7), "L"),
-    (oid!(2.5.4 .8), "ST"),
-    (oid!(2.5.4 .10), "O"),
-    (oid!(2.5.4 .11), "OU"),
-    (oid!(2.5.4 .5), "serialNumber"),
-    (oid!(2.5.4 .9), "street"),
-    (oid!(2.5.4 .17), "postalCode"),
-    (oid!(2.5.4 .4), "SN"),
-    (oid!(2.5.4 .42), "GN"),
-    (oid!(2.5.4 .12), "title"),
-    (oid!(2.5.4 .15), "businessCategory"),
-    (oid!(2.5.4 .97), "organizationIdentifier"),
-    (oid!(2.5.4 .65), "pseudonym"),
-    (oid!(1.2.840 .113549 .1 .9 .1), "emailAddress"),
-    (oid!(0.9.2342 .19200300 .100 .1 .25), "DC"),
-    (oid!(0.9.2342 .19200300 .100 .1 .1), "UID"),
-    (oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .3), "jurisdictionC"),
-    (oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .2), "jurisdictionST"),
-    (oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .1), "jurisdictionL"),
+const ATTRIBUTE_NAMES: &[(Oid<'static>, &str, &str)] = &[
+    (oid!(2.5.4 .3), "CN", "2.5.4.3"),
+    (oid!(2.5.4 .6), "C", "2.5.4.6"),
+    (oid!(2.5.4 .7), "L", "2.5.4.7"),
+    (oid!(2.5.4 .8), "ST", "2.5.4.8"),
+    (oid!(2.5.4 .10), "O", "2.5.4.10"),
+    (oid!(2.5.4 .11), "OU", "2.5.4.11"),
+    (oid!(2.5.4 .5), "serialNumber", "2.5.4.5"),
+    (oid!(2.5.4 .9), "street", "2.5.4.9"),
+    (oid!(2.5.4 .17), "postalCode", "2.5.4.17"),
+    (oid!(2.5.4 .4), "SN", "2.5.4.4"),
+    (oid!(2.5.4 .42), "GN", "2.5.4.42"),
+    (oid!(2.5.4 .12), "title", "2.5.4.12"),
+    (oid!(2.5.4 .15), "businessCategory", "2.5.4.15"),
+    (oid!(2.5.4 .97), "organizationIdentifier", "2.5.4.97"),
+    (oid!(2.5.4 .65), "pseudonym", "2.5.4.65"),
+    (
+        oid!(1.2.840 .113549 .1 .9 .1),
+        "emailAddress",
+        "1.2.840.113549.1.9.1",
+    ),
+    (
+        oid!(0.9.2342 .19200300 .100 .1 .25),
+        "DC",
+        "0.9.2342.19200300.100.1.25",
+    ),
+    (
+        oid!(0.9.2342 .19200300 .100 .1 .1),
+        "UID",
+        "0.9.2342.19200300.100.1.1",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .3),
+        "jurisdictionC",
+        "1.3.6.1.4.1.311.60.2.1.3",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .2),
+        "jurisdictionST",
+        "1.3.6.1.4.1.311.60.2.1.2",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .1),
+        "jurisdictionL",
+        "1.3.6.1.4.1.311.60.2.1.1",
+    ),
 ];
 
-fn attribute_name(oid: &Oid<'_>) -> String {
-    ATTRIBUTE_NAMES
-        .iter()
-        .find(|(o, _)| o == oid)
-        .map(|(_, n)| (*n).to_string())
-        .unwrap_or_else(|| oid.to_id_string())
+/// The short name and dotted form of an attribute type; unknown types are named by their OID.
+fn attribute_name(oid: &Oid<'_>) -> (String, String) {
+    match ATTRIBUTE_NAMES.iter().find(|(o, _, _)| o == oid) {
+        Some((_, name, dotted)) => ((*name).to_string(), (*dotted).to_string()),
+        None => {
+            let dotted = oid.to_id_string();
+            (dotted.clone(), dotted)
+        }
+    }
 }
 
 /// Decodes an attribute value of any of the string types a DN may use.
@@ -192,14 +219,29 @@ pub(crate) fn subject_attributes(name: &X509Name<'_>) -> Vec<SubjectAttribute> {
     name.iter_attributes()
         .map(|atv| {
             let value = atv.attr_value();
+            let (name, oid) = attribute_name(atv.attr_type());
             SubjectAttribute {
-                name: attribute_name(atv.attr_type()),
-                oid: atv.attr_type().to_id_string(),
+                name,
+                oid,
                 string_type: string_type_name(value.tag()),
                 value: decode_string(value.tag(), value.data),
             }
         })
         .collect()
+}
+
+/// `C=FR, O=Exemple SA, CN=www.exemple.fr`: the subject in encoded order, for people.
+pub(crate) fn distinguished_name_text(attributes: &[SubjectAttribute]) -> String {
+    let mut out = String::with_capacity(attributes.len() * 16);
+    for (i, a) in attributes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&a.name);
+        out.push('=');
+        out.push_str(a.value.as_deref().unwrap_or("#undecodable"));
+    }
+    out
 }
 
 fn general_name(name: &GeneralName<'_>) -> RequestedName {
@@ -281,7 +323,7 @@ impl CsrFacts {
         let mut facts = CsrFacts {
             form,
             version: cri.version.0,
-            subject_dn: cri.subject.to_string(),
+            subject_dn: distinguished_name_text(&subject),
             subject,
             common_name,
             names: Vec::new(),

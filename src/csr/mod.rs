@@ -43,7 +43,7 @@ pub fn check_csr(input: &[u8], policy: &CsrPolicy, now: UnixTime) -> Result<Repo
 /// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
 fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
     match X509CertificationRequest::from_der(der) {
-        Ok((rest, csr)) if rest.is_empty() => Ok(csr),
+        Ok(([], csr)) => Ok(csr),
         Ok((rest, _)) => Err(Error::TrailingData {
             count: rest.len(),
             expected: ObjectKind::Csr,

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs each fuzz target for SECONDS (default 300) on stable Rust, seeded with the test fixtures.
+#   bash fuzz/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-300}
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+for target in csr_check decode; do
+  mkdir -p "corpus/$target"
+  cp ../tests/data/csr/* "corpus/$target/" 2>/dev/null || true
+  cargo fuzz run -s none -O "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1
+done

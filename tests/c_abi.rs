@@ -1,0 +1,74 @@
+//! Compiles C programs against the static library with gcc -Wall -Wextra -Werror and runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The libsceau.a that cargo built beside this test binary (target/<profile>/).
+fn static_library() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let lib = profile_dir.join("libsceau.a");
+    assert!(
+        lib.exists(),
+        "{} is missing: cargo builds it with the lib target",
+        lib.display()
+    );
+    lib
+}
+
+fn compile(source: &Path, output: &Path) {
+    let status = Command::new("gcc")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(output)
+        .arg(source)
+        .arg(format!("-I{}", root().join("include").display()))
+        .arg(static_library())
+        .args(["-lpthread", "-ldl", "-lm"])
+        .status()
+        .expect("gcc must be installed");
+    assert!(status.success(), "gcc failed on {}", source.display());
+}
+
+#[test]
+fn the_c_test_program_passes() {
+    let out = std::env::temp_dir().join(format!("sceau-abi-test-{}", std::process::id()));
+    compile(&root().join("tests/c/abi_test.c"), &out);
+    let run = Command::new(&out)
+        .arg(root().join("tests/data/csr"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let _ = std::fs::remove_file(&out);
+    assert!(run.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+#[test]
+fn the_c_example_builds_and_reports_like_the_cli() {
+    let out = std::env::temp_dir().join(format!("sceau-example-{}", std::process::id()));
+    compile(&root().join("bindings/c/csr_check.c"), &out);
+    let accepted = Command::new(&out)
+        .arg(root().join("tests/data/csr/p256.csr"))
+        .output()
+        .unwrap();
+    assert_eq!(accepted.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&accepted.stdout).contains("\"verdict\": \"accepted\""));
+    let rejected = Command::new(&out)
+        .arg(root().join("tests/data/csr/sha1.csr"))
+        .output()
+        .unwrap();
+    assert_eq!(rejected.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&rejected.stdout).contains("algorithm.signature.retired"));
+    let unreadable = Command::new(&out)
+        .arg(root().join("tests/data/csr/empty.csr"))
+        .output()
+        .unwrap();
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unreadable.stderr).contains("empty input"));
+    let _ = std::fs::remove_file(&out);
+}

@@ -1,0 +1,124 @@
+//! The CLI contract: exit statuses, formats, languages, standard input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/csr")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn sceau(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_status_is_0_accepted_1_rejected_2_unreadable() {
+    let ok = sceau(&["csr", "check", &data("rsa2048-san.csr")]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).starts_with("ACCEPTED"));
+
+    let rejected = sceau(&["csr", "check", &data("rsa1024.csr")]);
+    assert_eq!(rejected.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&rejected.stdout);
+    assert!(text.starts_with("REJECTED"), "{text}");
+    assert!(text.contains("key.rsa.too_small"), "{text}");
+
+    let unreadable = sceau(&["csr", "check", &data("certificate.pem")]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&unreadable.stderr);
+    assert!(
+        err.contains("found a PEM block labelled 'CERTIFICATE'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("expected a certificate signing request"),
+        "{err}"
+    );
+    assert!(unreadable.stdout.is_empty());
+
+    assert_eq!(
+        sceau(&["csr", "check", "/nonexistent/file.csr"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        sceau(&["csr", "check", "--profile", "nope", &data("p256.csr")])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        sceau(&["csr", "check", "--format", "xml", &data("p256.csr")])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(sceau(&["csr", "check"]).status.code(), Some(2));
+    assert_eq!(sceau(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_and_french_output() {
+    let out = sceau(&[
+        "csr",
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "fr",
+        &data("challenge-password.csr"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "accepted");
+    assert_eq!(json["lang"], "fr");
+    assert!(json["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("en clair"));
+
+    let fr = sceau(&["csr", "check", "--lang", "fr", &data("sha1.csr")]);
+    let text = String::from_utf8_lossy(&fr.stdout);
+    assert!(text.starts_with("REFUSÉ"), "{text}");
+    assert!(text.contains("retiré pour les signatures"), "{text}");
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args(["csr", "check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pasted = std::fs::read(data("pasted-email.txt")).unwrap();
+    child.stdin.take().unwrap().write_all(&pasted).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_citation() {
+    let out = sceau(&["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules.len(), sceau::rules().len());
+    let challenge = rules
+        .iter()
+        .find(|r| r["code"] == "csr.attribute.challenge_password")
+        .unwrap();
+    assert_eq!(challenge["severity"], "warning");
+    assert!(challenge["source"]
+        .as_str()
+        .unwrap()
+        .contains("002_65d782b1359c0f60.txt"));
+}
