@@ -6,6 +6,7 @@
 //! module guarantees it gets one complete DER element with nothing after it.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use asn1_rs::{FromDer, Header, Tag};
 use base64::Engine as _;
@@ -42,6 +43,23 @@ const PEM_BEGIN: &[u8] = b"-----BEGIN ";
 const PEM_END: &[u8] = b"-----END ";
 const DASHES: &[u8] = b"-----";
 
+/// Built once: a memmem finder costs more to build than to run on a CSR.
+fn finder(needle: &'static [u8]) -> &'static memmem::Finder<'static> {
+    static BEGIN: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    static END: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    static DASH: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let cell = match needle {
+        PEM_BEGIN => &BEGIN,
+        PEM_END => &END,
+        _ => &DASH,
+    };
+    cell.get_or_init(|| memmem::Finder::new(needle))
+}
+
+fn find(haystack: &[u8], needle: &'static [u8]) -> Option<usize> {
+    finder(needle).find(haystack)
+}
+
 /// Decodes `input` into the DER of exactly one object of kind `expected`.
 ///
 /// PEM blocks of other kinds around the wanted one are ignored (a CSR pasted with its key in the
@@ -65,7 +83,7 @@ pub fn decode_all(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'_>>
     if trimmed.is_empty() {
         return Err(Error::EmptyInput { expected });
     }
-    if memmem::find(input, PEM_BEGIN).is_some() {
+    if find(input, PEM_BEGIN).is_some() {
         return decode_pem(input, expected);
     }
     if trimmed[0] == 0x30 && input[0] == 0x30 {
@@ -89,20 +107,20 @@ fn pem_blocks(input: &[u8], expected: ObjectKind) -> Result<Vec<PemBlock<'_>>> {
     let bad = |detail: String| Error::BadPem { detail, expected };
     let mut blocks = Vec::new();
     let mut rest = input;
-    while let Some(begin) = memmem::find(rest, PEM_BEGIN) {
+    while let Some(begin) = find(rest, PEM_BEGIN) {
         let after_begin = &rest[begin + PEM_BEGIN.len()..];
-        let label_len = memmem::find(after_begin, DASHES)
+        let label_len = find(after_begin, DASHES)
             .ok_or_else(|| bad("a BEGIN line is not closed by '-----'".into()))?;
         let label = std::str::from_utf8(&after_begin[..label_len])
             .ok()
             .filter(|l| l.bytes().all(|b| b.is_ascii_graphic() || b == b' '))
             .ok_or_else(|| bad("a BEGIN line holds a label that is not printable ASCII".into()))?;
         let after_label = &after_begin[label_len + DASHES.len()..];
-        let end = memmem::find(after_label, PEM_END)
+        let end = find(after_label, PEM_END)
             .ok_or_else(|| bad(format!("the BEGIN {label} block has no END line")))?;
         let body = &after_label[..end];
         let after_end = &after_label[end + PEM_END.len()..];
-        let end_label_len = memmem::find(after_end, DASHES).ok_or_else(|| {
+        let end_label_len = find(after_end, DASHES).ok_or_else(|| {
             bad(format!(
                 "the END line of the {label} block is not closed by '-----'"
             ))
@@ -131,24 +149,36 @@ fn pem_body_der(block: &PemBlock<'_>, expected: ObjectKind) -> Result<Vec<u8>> {
             expected,
         });
     }
+    // Fast path: join the trimmed lines (no white space inside a line) and decode once; a body
+    // with white space inside its lines takes the slow path below, whose error says where the
+    // base64 breaks.
+    let engine = &base64::engine::general_purpose::STANDARD;
+    let body = block.body.trim_ascii();
+    if body.is_empty() {
+        return Err(Error::BadPem {
+            detail: format!("the {} block is empty", block.label),
+            expected,
+        });
+    }
+    let mut joined = Vec::with_capacity(body.len());
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', body).chain(std::iter::once(body.len())) {
+        joined.extend_from_slice(body[start..end].trim_ascii());
+        start = end + 1;
+    }
+    if let Ok(der) = engine.decode(&joined) {
+        return Ok(der);
+    }
     let compact: Vec<u8> = block
         .body
         .iter()
         .copied()
         .filter(|b| !b.is_ascii_whitespace())
         .collect();
-    if compact.is_empty() {
-        return Err(Error::BadPem {
-            detail: format!("the {} block is empty", block.label),
-            expected,
-        });
-    }
-    base64::engine::general_purpose::STANDARD
-        .decode(&compact)
-        .map_err(|e| Error::BadBase64 {
-            label: block.label.to_string(),
-            detail: e.to_string(),
-        })
+    engine.decode(&compact).map_err(|e| Error::BadBase64 {
+        label: block.label.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
@@ -280,4 +310,75 @@ pub fn sniff_der(der: &[u8]) -> Option<ObjectKind> {
         return Some(ObjectKind::Csr);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "MAMCAQA="; // SEQUENCE { INTEGER 0 }
+
+    fn pem(label: &str, body: &str) -> Vec<u8> {
+        format!("-----BEGIN {label}-----\n{body}\n-----END {label}-----\n").into_bytes()
+    }
+
+    #[test]
+    fn white_space_inside_lines_takes_the_strict_path_and_still_decodes() {
+        let input = pem("X509 CRL", "MAMC AQA=");
+        let decoded = decode(&input, ObjectKind::Crl).unwrap();
+        assert_eq!(&*decoded.der, &[0x30, 0x03, 0x02, 0x01, 0x00]);
+        let crlf = b"Dear CA,\r\n-----BEGIN X509 CRL-----\r\n  MAMC\r\n  AQA=\r\n-----END X509 CRL-----\r\nBye";
+        assert_eq!(
+            &*decode(crlf, ObjectKind::Crl).unwrap().der,
+            &[0x30, 3, 2, 1, 0]
+        );
+    }
+
+    #[test]
+    fn framing_errors_say_what_is_wrong() {
+        let mismatched = format!("-----BEGIN X509 CRL-----\n{BODY}\n-----END CERTIFICATE-----\n");
+        match decode(mismatched.as_bytes(), ObjectKind::Crl) {
+            Err(Error::BadPem { detail, .. }) => {
+                assert!(detail.contains("closed by END CERTIFICATE"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let headers = pem("X509 CRL", "Proc-Type: 4,ENCRYPTED\n\nMAMCAQA=");
+        assert!(matches!(
+            decode(&headers, ObjectKind::Crl),
+            Err(Error::BadPem { .. })
+        ));
+        let empty = pem("X509 CRL", "");
+        assert!(matches!(
+            decode(&empty, ObjectKind::Crl),
+            Err(Error::BadPem { .. })
+        ));
+        let open = b"-----BEGIN X509 CRL-----\nMAMCAQA=\n";
+        match decode(open, ObjectKind::Crl) {
+            Err(Error::BadPem { detail, .. }) => {
+                assert!(detail.contains("no END line"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+        match decode(&pem("X509 CRL", "MAMC!QA="), ObjectKind::Crl) {
+            Err(Error::BadBase64 { label, detail }) => {
+                assert_eq!(label, "X509 CRL");
+                assert!(
+                    detail.contains('4') || detail.contains("symbol"),
+                    "{detail}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decode_all_keeps_every_block_of_the_kind_in_order() {
+        let mut chain = pem("CERTIFICATE", BODY);
+        chain.extend(pem("PRIVATE KEY", BODY));
+        chain.extend(pem("CERTIFICATE", "MAMCAQE="));
+        let all = decode_all(&chain, ObjectKind::Certificate).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].der[4], 1);
+    }
 }

@@ -239,6 +239,24 @@ fn requested_names_are_listed_and_checked_like_the_cn() {
 }
 
 #[test]
+fn wildcards_follow_the_policy_in_the_cn_and_in_the_sans() {
+    let no_wildcards = CsrPolicy {
+        allow_wildcard: false,
+        ..CsrPolicy::baseline()
+    };
+    let report = check_with("wildcard.csr", &no_wildcards);
+    assert_eq!(
+        error_codes(&report),
+        [
+            "name.dns.wildcard_not_allowed",
+            "name.dns.wildcard_not_allowed"
+        ]
+    );
+    let fields: Vec<&str> = report.findings().iter().map(|f| f.field()).collect();
+    assert_eq!(fields, ["subject.CN", "san[0]"]);
+}
+
+#[test]
 fn facts_keep_names_key_and_requested_usages() {
     let report = check("usages.csr");
     let facts = report.csr_facts().unwrap();

@@ -204,7 +204,7 @@ pub(crate) fn check_all(facts: &CsrFacts, policy: &CsrPolicy, day: Date) -> Vec<
     check_version(facts, &mut out);
     check_signature(facts, policy, day, &mut out);
     out.extend(policy.key.check(&facts.key, "key"));
-    check_subject(facts, &mut out);
+    check_subject(facts, policy, &mut out);
     check_names(facts, policy, &mut out);
     check_extensions(facts, &mut out);
     out
@@ -234,7 +234,7 @@ fn check_signature(facts: &CsrFacts, policy: &CsrPolicy, day: Date, out: &mut Ve
     }
 }
 
-fn check_subject(facts: &CsrFacts, out: &mut Vec<Finding>) {
+fn check_subject(facts: &CsrFacts, policy: &CsrPolicy, out: &mut Vec<Finding>) {
     let cn_present = facts.subject.iter().any(|a| a.name == "CN");
     if !cn_present {
         out.push(Finding::new(&CSR_CN_MISSING, "subject.CN"));
@@ -257,7 +257,7 @@ fn check_subject(facts: &CsrFacts, out: &mut Vec<Finding>) {
         if names::is_ip_address(cn) {
             out.push(Finding::new(&CSR_CN_IS_IP, field).arg("cn", cn));
         } else if names::looks_like_host(cn) {
-            out.extend(names::check_dns_name(cn, field, true));
+            out.extend(names::check_dns_name(cn, field, policy.allow_wildcard));
         } else if cn.contains('@') {
             out.extend(names::check_email(cn, field));
         }
@@ -265,23 +265,24 @@ fn check_subject(facts: &CsrFacts, out: &mut Vec<Finding>) {
 }
 
 fn check_attribute(attribute: &SubjectAttribute, out: &mut Vec<Finding>) {
-    let field = format!("subject.{}", attribute.name);
+    // Built only when a finding needs it: most attributes pass.
+    let field = || format!("subject.{}", attribute.name);
     let Some(value) = &attribute.value else {
         out.push(
-            Finding::new(&CSR_ATTRIBUTE_UNDECODABLE, field)
+            Finding::new(&CSR_ATTRIBUTE_UNDECODABLE, field())
                 .arg("name", &attribute.name)
                 .arg("string_type", &attribute.string_type),
         );
         return;
     };
     if value.trim().is_empty() {
-        out.push(Finding::new(&CSR_ATTRIBUTE_EMPTY, field).arg("name", &attribute.name));
+        out.push(Finding::new(&CSR_ATTRIBUTE_EMPTY, field()).arg("name", &attribute.name));
         return;
     }
     if attribute.string_type == "PrintableString" {
         if let Some(bad) = value.chars().find(|c| !is_printable_string_char(*c)) {
             out.push(
-                Finding::new(&CSR_PRINTABLE_STRING, field.clone())
+                Finding::new(&CSR_PRINTABLE_STRING, field())
                     .arg("name", &attribute.name)
                     .arg("char", bad.escape_default()),
             );
@@ -291,18 +292,18 @@ fn check_attribute(attribute: &SubjectAttribute, out: &mut Vec<Finding>) {
         let len = value.chars().count();
         if len > *max && attribute.name != "C" {
             out.push(
-                Finding::new(&CSR_ATTRIBUTE_TOO_LONG, field.clone())
+                Finding::new(&CSR_ATTRIBUTE_TOO_LONG, field())
                     .arg("name", &attribute.name)
                     .arg("len", len)
                     .arg("max", max),
             );
         }
     }
-    match attribute.name.as_str() {
+    match attribute.name.as_ref() {
         "C" | "jurisdictionC" if !names::is_iso3166_alpha2(value) => {
-            out.push(Finding::new(&CSR_COUNTRY_INVALID, field).arg("value", value))
+            out.push(Finding::new(&CSR_COUNTRY_INVALID, field()).arg("value", value))
         }
-        "emailAddress" => out.extend(names::check_email(value, &field)),
+        "emailAddress" => out.extend(names::check_email(value, &field())),
         _ => {}
     }
 }

@@ -1,6 +1,7 @@
 //! The facts of a CSR, read once from the decoded request and kept for every later use:
 //! subject, requested names, key, signature algorithm, requested usages, attributes.
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 use asn1_rs::{oid, Oid, Tag};
@@ -16,11 +17,11 @@ use crate::keys::KeyFacts;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SubjectAttribute {
     /// Short name (`CN`, `O`, `C`...) or the dotted OID when it has none.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Dotted OID.
-    pub oid: String,
+    pub oid: Cow<'static, str>,
     /// The ASN.1 string type it was encoded with.
-    pub string_type: String,
+    pub string_type: Cow<'static, str>,
     /// The value, when it could be decoded as text.
     pub value: Option<String>,
 }
@@ -158,12 +159,12 @@ const ATTRIBUTE_NAMES: &[(Oid<'static>, &str, &str)] = &[
 ];
 
 /// The short name and dotted form of an attribute type; unknown types are named by their OID.
-fn attribute_name(oid: &Oid<'_>) -> (String, String) {
+fn attribute_name(oid: &Oid<'_>) -> (Cow<'static, str>, Cow<'static, str>) {
     match ATTRIBUTE_NAMES.iter().find(|(o, _, _)| o == oid) {
-        Some((_, name, dotted)) => ((*name).to_string(), (*dotted).to_string()),
+        Some((_, name, dotted)) => (Cow::Borrowed(*name), Cow::Borrowed(*dotted)),
         None => {
             let dotted = oid.to_id_string();
-            (dotted.clone(), dotted)
+            (Cow::Owned(dotted.clone()), Cow::Owned(dotted))
         }
     }
 }
@@ -200,18 +201,18 @@ fn decode_string(tag: Tag, data: &[u8]) -> Option<String> {
     }
 }
 
-fn string_type_name(tag: Tag) -> String {
-    match tag {
-        Tag::Utf8String => "UTF8String".into(),
-        Tag::PrintableString => "PrintableString".into(),
-        Tag::Ia5String => "IA5String".into(),
-        Tag::NumericString => "NumericString".into(),
-        Tag::VisibleString => "VisibleString".into(),
-        Tag::BmpString => "BMPString".into(),
-        Tag::UniversalString => "UniversalString".into(),
-        Tag::TeletexString => "TeletexString".into(),
-        other => format!("{other:?}"),
-    }
+fn string_type_name(tag: Tag) -> Cow<'static, str> {
+    Cow::Borrowed(match tag {
+        Tag::Utf8String => "UTF8String",
+        Tag::PrintableString => "PrintableString",
+        Tag::Ia5String => "IA5String",
+        Tag::NumericString => "NumericString",
+        Tag::VisibleString => "VisibleString",
+        Tag::BmpString => "BMPString",
+        Tag::UniversalString => "UniversalString",
+        Tag::TeletexString => "TeletexString",
+        other => return Cow::Owned(format!("{other:?}")),
+    })
 }
 
 /// Reads the subject of a DN.
