@@ -2,22 +2,41 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The libsceau.a that cargo built beside this test binary (target/<profile>/).
-fn static_library() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-    let lib = profile_dir.join("libsceau.a");
-    assert!(
-        lib.exists(),
-        "{} is missing: cargo builds it with the lib target",
-        lib.display()
-    );
-    lib
+/// The static library, built once per test run: `cargo test` links tests against the rlib and
+/// does not make the staticlib, so ask cargo for it and take the path it reports.
+fn static_library() -> &'static Path {
+    static LIB: OnceLock<PathBuf> = OnceLock::new();
+    LIB.get_or_init(|| {
+        let release = std::env::current_exe()
+            .unwrap()
+            .components()
+            .any(|c| c.as_os_str() == "release");
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo.current_dir(root()).args([
+            "build",
+            "--lib",
+            "--message-format=json-render-diagnostics",
+        ]);
+        if release {
+            cargo.arg("--release");
+        }
+        let output = cargo.output().expect("cargo must run");
+        assert!(output.status.success(), "cargo build --lib failed");
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|msg| msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "sceau")
+            .flat_map(|msg| msg["filenames"].as_array().cloned().unwrap_or_default())
+            .filter_map(|f| f.as_str().map(PathBuf::from))
+            .find(|f| f.extension().is_some_and(|e| e == "a"))
+            .expect("cargo reported no libsceau.a")
+    })
 }
 
 fn compile(source: &Path, output: &Path) {
