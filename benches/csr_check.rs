@@ -24,14 +24,14 @@ fn now() -> UnixTime {
 }
 
 /// The whole intake check of a PEM CSR, as `sceau csr check` runs it.
-#[divan::bench]
+#[divan::bench(sample_count = 500)]
 fn sceau_csr_check_pem(bencher: divan::Bencher) {
     let policy = CsrPolicy::baseline();
     bencher.bench(|| sceau::check_csr(black_box(PEM), &policy, now()).unwrap());
 }
 
 /// The same check from DER (no base64).
-#[divan::bench]
+#[divan::bench(sample_count = 500)]
 fn sceau_csr_check_der(bencher: divan::Bencher) {
     let policy = CsrPolicy::baseline();
     bencher.bench(|| sceau::check_csr(black_box(DER), &policy, now()).unwrap());
@@ -39,7 +39,7 @@ fn sceau_csr_check_der(bencher: divan::Bencher) {
 
 /// The peer: ring verifying the CSR's RSA-2048 PKCS#1 SHA-256 signature over its
 /// CertificationRequestInfo, inputs extracted beforehand.
-#[divan::bench]
+#[divan::bench(sample_count = 500)]
 fn bare_rsa2048_verify(bencher: divan::Bencher) {
     let (_, csr) = X509CertificationRequest::from_der(DER).unwrap();
     let key = csr

@@ -175,7 +175,7 @@ impl<'a> PublicKey<'a> {
 
     /// The owned, serialisable facts of this key, with the SHA-256 of the whole SPKI.
     pub fn facts(&self, spki_der: &[u8]) -> KeyFacts {
-        let spki_sha256 = hex::encode(Sha256::digest(spki_der));
+        let spki = spki_der.to_vec();
         match self {
             PublicKey::Rsa {
                 modulus,
@@ -187,7 +187,7 @@ impl<'a> PublicKey<'a> {
                 bits: bit_length(modulus),
                 curve: None,
                 exponent: exponent_u64(exponent),
-                spki_sha256,
+                spki,
                 modulus: modulus.to_vec(),
                 unusable_reason: None,
             },
@@ -196,7 +196,7 @@ impl<'a> PublicKey<'a> {
                 bits: curve.bits(),
                 curve: Some(curve.clone()),
                 exponent: None,
-                spki_sha256,
+                spki,
                 modulus: Vec::new(),
                 unusable_reason: None,
             },
@@ -205,7 +205,7 @@ impl<'a> PublicKey<'a> {
                 bits: 256,
                 curve: None,
                 exponent: None,
-                spki_sha256,
+                spki,
                 modulus: Vec::new(),
                 unusable_reason: None,
             },
@@ -214,7 +214,7 @@ impl<'a> PublicKey<'a> {
                 bits: 0,
                 curve: None,
                 exponent: None,
-                spki_sha256,
+                spki,
                 modulus: Vec::new(),
                 unusable_reason: Some(reason.clone()),
             },
@@ -235,14 +235,30 @@ pub struct KeyFacts {
     /// The RSA public exponent, when it fits in 64 bits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exponent: Option<u64>,
-    /// SHA-256 of the DER SubjectPublicKeyInfo, in hex: identifies the key across objects.
-    pub spki_sha256: String,
+    /// The DER SubjectPublicKeyInfo; serialised as `spki_sha256`, the hex SHA-256 that
+    /// identifies the key across objects (hashed when rendered, not on every check).
+    #[serde(rename = "spki_sha256", serialize_with = "serialize_sha256_hex")]
+    pub spki: Vec<u8>,
     /// The RSA modulus (not serialised).
     #[serde(skip)]
     pub modulus: Vec<u8>,
     /// Why the key cannot be used, when it cannot.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unusable_reason: Option<String>,
+}
+
+impl KeyFacts {
+    /// SHA-256 of the DER SubjectPublicKeyInfo, in hex.
+    pub fn spki_sha256(&self) -> String {
+        hex::encode(Sha256::digest(&self.spki))
+    }
+}
+
+fn serialize_sha256_hex<S: serde::Serializer>(
+    spki: &[u8],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&hex::encode(Sha256::digest(spki)))
 }
 
 fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
@@ -581,8 +597,8 @@ fn small_prime_groups() -> &'static SmallPrimeGroups {
             let mut end = start;
             while end < SMALL_PRIMES.len() {
                 match product.checked_mul(u64::from(SMALL_PRIMES[end])) {
-                    Some(p) => product = p,
-                    None => break,
+                    Some(p) if p < GROUP_BOUND => product = p,
+                    _ => break,
                 }
                 end += 1;
             }
@@ -637,19 +653,26 @@ fn words_le<'a>(bytes: &[u8], out: &'a mut [u64; MAX_WORDS]) -> &'a [u64] {
     &out[..count]
 }
 
-/// Σ words[k]·powers[k] mod m. The products' high and low halves are summed apart (256 of
-/// either stay below 2^72), so no carry is lost; then Σhigh·2^64 + Σlow is reduced.
+/// Group products stay below 2^55, so a word times a power is below 2^119 and 256 such terms
+/// sum below 2^127: one 128-bit accumulator never overflows.
+const GROUP_BOUND: u64 = 1 << 55;
+
+/// Σ words[k]·powers[k] mod m (m < [`GROUP_BOUND`]). Even and odd terms go to two sums so
+/// that the additions form two independent chains.
 fn reduce(words: &[u64], powers: &[u64], m: &Divisor) -> u64 {
-    let mut low = 0u128;
-    let mut high = 0u128;
-    for (w, p) in words.iter().zip(powers) {
-        let product = u128::from(*w) * u128::from(*p);
-        low += product & u128::from(u64::MAX);
-        high += product >> 64;
+    let mut even = 0u128;
+    let mut odd = 0u128;
+    let mut pairs_w = words.chunks_exact(2);
+    let mut pairs_p = powers.chunks_exact(2);
+    for (w, p) in (&mut pairs_w).zip(&mut pairs_p) {
+        even += u128::from(w[0]) * u128::from(p[0]);
+        odd += u128::from(w[1]) * u128::from(p[1]);
     }
-    let high = m.rem(high);
-    let low = m.rem(low);
-    m.rem((u128::from(high) << 64) | u128::from(low))
+    if let ([w], Some(p)) = (pairs_w.remainder(), pairs_p.next()) {
+        even += u128::from(*w) * u128::from(p[0]);
+    }
+    // Each half holds at most 128 terms below 2^119: the two together stay below 2^127.
+    m.rem(even + odd)
 }
 
 /// The smallest prime below 752 that divides `modulus`, if any.

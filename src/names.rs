@@ -50,17 +50,17 @@ pub fn check_dns_name(name: &str, field: &str, allow_wildcard: bool) -> Vec<Find
                 .arg("max", MAX_DNS_NAME),
         );
     }
-    let labels: Vec<&str> = body.split('.').collect();
-    if labels.len() < 2 {
+    let label_count = body.split('.').count();
+    if label_count < 2 {
         out.push(Finding::new(&NAME_DNS_NOT_FQDN, field).arg("name", name));
     }
-    for (i, label) in labels.iter().enumerate() {
+    for (i, label) in body.split('.').enumerate() {
         if label.is_empty() {
             out.push(Finding::new(&NAME_DNS_EMPTY_LABEL, field).arg("name", name));
             continue;
         }
         if label.contains('*') {
-            if *label != "*" || i != 0 {
+            if label != "*" || i != 0 {
                 out.push(Finding::new(&NAME_DNS_WILDCARD_MISPLACED, field).arg("name", name));
             } else if !allow_wildcard {
                 out.push(Finding::new(&NAME_DNS_WILDCARD_NOT_ALLOWED, field).arg("name", name));
@@ -104,8 +104,8 @@ pub fn check_dns_name(name: &str, field: &str, allow_wildcard: bool) -> Vec<Find
             }
         }
     }
-    if let Some(tld) = labels.last() {
-        if labels.len() >= 2 && !tld.is_empty() && tld.bytes().all(|b| b.is_ascii_digit()) {
+    if let Some(tld) = body.rsplit('.').next() {
+        if label_count >= 2 && !tld.is_empty() && tld.bytes().all(|b| b.is_ascii_digit()) {
             out.push(Finding::new(&NAME_DNS_NUMERIC_TLD, field).arg("name", name));
         }
     }

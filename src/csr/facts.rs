@@ -313,14 +313,18 @@ fn eku_names(eku: &ExtendedKeyUsage<'_>) -> Vec<String> {
 impl CsrFacts {
     /// Reads the facts of a parsed request. The proof of possession starts as not checked; the
     /// check decides whether to verify it (a retired algorithm is refused without verifying).
-    pub(crate) fn read(csr: &X509CertificationRequest<'_>, form: Form) -> CsrFacts {
+    pub(crate) fn read(
+        csr: &X509CertificationRequest<'_>,
+        key: &crate::keys::PublicKey<'_>,
+        form: Form,
+    ) -> CsrFacts {
         let cri = &csr.certification_request_info;
         let subject = subject_attributes(&cri.subject);
         let common_name = subject
             .iter()
             .find(|a| a.name == "CN")
             .and_then(|a| a.value.clone());
-        let key = crate::keys::PublicKey::from_spki(&cri.subject_pki).facts(cri.subject_pki.raw);
+        let key = key.facts(cri.subject_pki.raw);
         let mut facts = CsrFacts {
             form,
             version: cri.version.0,

@@ -25,11 +25,12 @@ use crate::verify::{verify_signature, VerifyFailure};
 pub fn check_csr(input: &[u8], policy: &CsrPolicy, now: UnixTime) -> Result<Report> {
     let decoded = input::decode(input, ObjectKind::Csr)?;
     let csr = parse(&decoded.der)?;
-    let mut facts = CsrFacts::read(&csr, decoded.form);
+    let key = PublicKey::from_spki(&csr.certification_request_info.subject_pki);
+    let mut facts = CsrFacts::read(&csr, &key, decoded.form);
     facts.proof_of_possession = if policy.algorithms.is_retired(&facts.signature_algorithm) {
         Possession::NotCheckedRetired
     } else {
-        prove_possession(&csr, &facts)
+        prove_possession(&csr, &key, &facts)
     };
     let findings = checks::check_all(&facts, policy, day_of(now));
     Ok(Report::new(
@@ -61,15 +62,18 @@ fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
     }
 }
 
-fn prove_possession(csr: &X509CertificationRequest<'_>, facts: &CsrFacts) -> Possession {
+fn prove_possession(
+    csr: &X509CertificationRequest<'_>,
+    key: &PublicKey<'_>,
+    facts: &CsrFacts,
+) -> Possession {
     let cri = &csr.certification_request_info;
-    let key = PublicKey::from_spki(&cri.subject_pki);
     if csr.signature_value.unused_bits != 0 {
         return Possession::Invalid;
     }
     match verify_signature(
         &facts.signature_algorithm,
-        &key,
+        key,
         cri.raw,
         &csr.signature_value.data,
     ) {
