@@ -7,7 +7,7 @@ use time::Date;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::AlgorithmIdentifier;
 
-use crate::report::{Finding, Rule, Severity};
+use crate::report::{rule, Finding, Rule};
 
 /// A message digest used inside a signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -388,38 +388,25 @@ impl Default for AlgorithmPolicy {
     }
 }
 
-/// `algorithm.signature.retired`
-pub static SIGNATURE_RETIRED: Rule = Rule {
-    code: "algorithm.signature.retired",
-    severity: Severity::Error,
-    source: "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1 §2.2; CA/B BR §7.1.3.2; DOMAIN.md (002, 004)",
-    effective_from: None,
-    effective_until: None,
-    en: "signed with {algorithm}: {hash} is retired for signatures and is refused as such (the signature was not verified)",
-    fr: "signé avec {algorithm} : {hash} est retiré pour les signatures et refusé à ce titre (la signature n'a pas été vérifiée)",
-};
+rule!(SIGNATURE_RETIRED, "algorithm.signature.retired", Error, "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1 §2.2; CA/B BR §7.1.3.2; DOMAIN.md (002, 004)", "signed with {algorithm}: {hash} is retired for signatures and is refused as such (the signature was not verified)", "signé avec {algorithm} : {hash} est retiré pour les signatures et refusé à ce titre (la signature n'a pas été vérifiée)");
 
-/// `algorithm.signature.expired`
-pub static SIGNATURE_EXPIRED: Rule = Rule {
-    code: "algorithm.signature.expired",
-    severity: Severity::Error,
-    source: "ETSI TS 119 312 v1.5.1; ANSSI RGS B1",
-    effective_from: None,
-    effective_until: None,
-    en: "signed with {algorithm}: {hash} is allowed only before {until} ({source})",
-    fr: "signé avec {algorithm} : {hash} n'est admis qu'avant le {until} ({source})",
-};
+rule!(
+    SIGNATURE_EXPIRED,
+    "algorithm.signature.expired",
+    Error,
+    "ETSI TS 119 312 v1.5.1; ANSSI RGS B1",
+    "signed with {algorithm}: {hash} is allowed only before {until} ({source})",
+    "signé avec {algorithm} : {hash} n'est admis qu'avant le {until} ({source})"
+);
 
-/// `algorithm.signature.ed25519_not_allowed`
-pub static ED25519_NOT_ALLOWED: Rule = Rule {
-    code: "algorithm.signature.ed25519_not_allowed",
-    severity: Severity::Error,
-    source: "CA/B BR §7.1.3.2; profile policy",
-    effective_from: None,
-    effective_until: None,
-    en: "Ed25519 signatures are not accepted by this policy",
-    fr: "les signatures Ed25519 ne sont pas acceptées par cette politique",
-};
+rule!(
+    ED25519_NOT_ALLOWED,
+    "algorithm.signature.ed25519_not_allowed",
+    Error,
+    "CA/B BR §7.1.3.2; profile policy",
+    "Ed25519 signatures are not accepted by this policy",
+    "les signatures Ed25519 ne sont pas acceptées par cette politique"
+);
 
 impl AlgorithmPolicy {
     /// Whether `scheme` is refused outright (retired digest): such a signature is not verified.

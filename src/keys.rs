@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use x509_parser::public_key::RSAPublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::report::{Finding, Rule, Severity};
+use crate::report::{rule, Finding, Rule};
 
 /// A named elliptic curve.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -289,7 +289,9 @@ fn exponent_u64(exponent: &[u8]) -> Option<u64> {
 }
 
 /// The key policy, as data: which algorithms and sizes a request or certificate may carry.
+/// Fields left out of a TOML or JSON policy take their defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct KeyPolicy {
     /// RSA rules; `None` refuses RSA keys.
     pub rsa: Option<RsaPolicy>,
@@ -301,6 +303,7 @@ pub struct KeyPolicy {
 
 /// RSA key rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RsaPolicy {
     /// Smallest modulus accepted, in bits.
     pub min_bits: u32,
@@ -804,115 +807,88 @@ fn could_be_square(x: u64) -> bool {
         && t[5][(x % 19) as usize]
 }
 
-/// `key.unusable`
-pub static KEY_UNUSABLE: Rule = Rule {
-    code: "key.unusable",
-    severity: Severity::Error,
-    source: "RFC 5280 §4.1.2.7; RFC 3279; RFC 5480",
-    effective_from: None,
-    effective_until: None,
-    en: "the public key ({algorithm}) cannot be used: {reason}",
-    fr: "la clé publique ({algorithm}) est inutilisable : {reason}",
-};
+rule!(
+    KEY_UNUSABLE,
+    "key.unusable",
+    Error,
+    "RFC 5280 §4.1.2.7; RFC 3279; RFC 5480",
+    "the public key ({algorithm}) cannot be used: {reason}",
+    "la clé publique ({algorithm}) est inutilisable : {reason}"
+);
 
-/// `key.algorithm_not_allowed`
-pub static KEY_ALGORITHM_NOT_ALLOWED: Rule = Rule {
-    code: "key.algorithm_not_allowed",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.5; 002_65d782b1359c0f60.txt (Certigna: RSA 2048 only)",
-    effective_from: None,
-    effective_until: None,
-    en: "{algorithm} keys are not accepted by this policy (accepted: {allowed})",
-    fr: "les clés {algorithm} ne sont pas acceptées par cette politique (acceptées : {allowed})",
-};
+rule!(
+    KEY_ALGORITHM_NOT_ALLOWED,
+    "key.algorithm_not_allowed",
+    Error,
+    "CA/B BR §6.1.5; 002_65d782b1359c0f60.txt (Certigna: RSA 2048 only)",
+    "{algorithm} keys are not accepted by this policy (accepted: {allowed})",
+    "les clés {algorithm} ne sont pas acceptées par cette politique (acceptées : {allowed})"
+);
 
-/// `key.ec.curve_not_allowed`
-pub static KEY_CURVE_NOT_ALLOWED: Rule = Rule {
-    code: "key.ec.curve_not_allowed",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.5 (P-256, P-384); ETSI TS 119 312",
-    effective_from: None,
-    effective_until: None,
-    en: "EC key on {curve}, which this policy does not accept (accepted: {allowed})",
-    fr: "clé EC sur la courbe {curve}, que cette politique n'accepte pas (acceptées : {allowed})",
-};
+rule!(
+    KEY_CURVE_NOT_ALLOWED,
+    "key.ec.curve_not_allowed",
+    Error,
+    "CA/B BR §6.1.5 (P-256, P-384); ETSI TS 119 312",
+    "EC key on {curve}, which this policy does not accept (accepted: {allowed})",
+    "clé EC sur la courbe {curve}, que cette politique n'accepte pas (acceptées : {allowed})"
+);
 
-/// `key.rsa.too_small`
-pub static KEY_RSA_TOO_SMALL: Rule = Rule {
-    code: "key.rsa.too_small",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.5; ETSI TS 119 312; ANSSI RGS B1",
-    effective_from: None,
-    effective_until: None,
-    en: "RSA modulus of {bits} bits; at least {min} bits are required",
-    fr: "module RSA de {bits} bits ; il en faut au moins {min}",
-};
+rule!(
+    KEY_RSA_TOO_SMALL,
+    "key.rsa.too_small",
+    Error,
+    "CA/B BR §6.1.5; ETSI TS 119 312; ANSSI RGS B1",
+    "RSA modulus of {bits} bits; at least {min} bits are required",
+    "module RSA de {bits} bits ; il en faut au moins {min}"
+);
 
-/// `key.rsa.too_large`
-pub static KEY_RSA_TOO_LARGE: Rule = Rule {
-    code: "key.rsa.too_large",
-    severity: Severity::Error,
-    source: "policy maximum (CA/B BR §6.1.5 sets no upper bound; CAs do)",
-    effective_from: None,
-    effective_until: None,
-    en: "RSA modulus of {bits} bits; at most {max} bits are accepted",
-    fr: "module RSA de {bits} bits ; {max} bits au plus sont acceptés",
-};
+rule!(
+    KEY_RSA_TOO_LARGE,
+    "key.rsa.too_large",
+    Error,
+    "policy maximum (CA/B BR §6.1.5 sets no upper bound; CAs do)",
+    "RSA modulus of {bits} bits; at most {max} bits are accepted",
+    "module RSA de {bits} bits ; {max} bits au plus sont acceptés"
+);
 
-/// `key.rsa.size_not_allowed`
-pub static KEY_RSA_SIZE_NOT_ALLOWED: Rule = Rule {
-    code: "key.rsa.size_not_allowed",
-    severity: Severity::Error,
-    source: "002_65d782b1359c0f60.txt (Certigna: RSA 2048 only); policy",
-    effective_from: None,
-    effective_until: None,
-    en: "RSA modulus of {bits} bits; this policy accepts only {sizes} bits",
-    fr: "module RSA de {bits} bits ; cette politique n'accepte que {sizes} bits",
-};
+rule!(
+    KEY_RSA_SIZE_NOT_ALLOWED,
+    "key.rsa.size_not_allowed",
+    Error,
+    "002_65d782b1359c0f60.txt (Certigna: RSA 2048 only); policy",
+    "RSA modulus of {bits} bits; this policy accepts only {sizes} bits",
+    "module RSA de {bits} bits ; cette politique n'accepte que {sizes} bits"
+);
 
-/// `key.rsa.not_multiple_of_8`
-pub static KEY_RSA_NOT_MULTIPLE_OF_8: Rule = Rule {
-    code: "key.rsa.not_multiple_of_8",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.5",
-    effective_from: None,
-    effective_until: None,
-    en: "RSA modulus of {bits} bits: the size must be a multiple of 8",
-    fr: "module RSA de {bits} bits : la taille doit être un multiple de 8",
-};
+rule!(
+    KEY_RSA_NOT_MULTIPLE_OF_8,
+    "key.rsa.not_multiple_of_8",
+    Error,
+    "CA/B BR §6.1.5",
+    "RSA modulus of {bits} bits: the size must be a multiple of 8",
+    "module RSA de {bits} bits : la taille doit être un multiple de 8"
+);
 
-/// `key.rsa.bad_exponent`
-pub static KEY_RSA_EXPONENT: Rule = Rule {
-    code: "key.rsa.bad_exponent",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3",
-    effective_from: None,
-    effective_until: None,
-    en: "RSA public exponent {exponent}: it must be odd and at least {min}",
-    fr: "exposant public RSA {exponent} : il doit être impair et au moins égal à {min}",
-};
+rule!(
+    KEY_RSA_EXPONENT,
+    "key.rsa.bad_exponent",
+    Error,
+    "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3",
+    "RSA public exponent {exponent}: it must be odd and at least {min}",
+    "exposant public RSA {exponent} : il doit être impair et au moins égal à {min}"
+);
 
-/// `key.rsa.small_factor`
-pub static KEY_RSA_SMALL_FACTOR: Rule = Rule {
-    code: "key.rsa.small_factor",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3; Let's Encrypt Boulder goodkey",
-    effective_from: None,
-    effective_until: None,
-    en: "the RSA modulus is divisible by {prime}: the key is broken",
-    fr: "le module RSA est divisible par {prime} : la clé est cassée",
-};
+rule!(
+    KEY_RSA_SMALL_FACTOR,
+    "key.rsa.small_factor",
+    Error,
+    "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3; Let's Encrypt Boulder goodkey",
+    "the RSA modulus is divisible by {prime}: the key is broken",
+    "le module RSA est divisible par {prime} : la clé est cassée"
+);
 
-/// `key.rsa.fermat_factorable`
-pub static KEY_RSA_FERMAT: Rule = Rule {
-    code: "key.rsa.fermat_factorable",
-    severity: Severity::Error,
-    source: "CA/B BR §6.1.1.3 (weak keys); Let's Encrypt Boulder goodkey; Böck, Fermat factorization in the wild (2023)",
-    effective_from: None,
-    effective_until: None,
-    en: "the RSA primes are too close: Fermat's method factors the modulus in {rounds} step(s) (checked up to {limit})",
-    fr: "les facteurs premiers RSA sont trop proches : la méthode de Fermat factorise le module en {rounds} étape(s) (vérifié jusqu'à {limit})",
-};
+rule!(KEY_RSA_FERMAT, "key.rsa.fermat_factorable", Error, "CA/B BR §6.1.1.3 (weak keys); Let's Encrypt Boulder goodkey; Böck, Fermat factorization in the wild (2023)", "the RSA primes are too close: Fermat's method factors the modulus in {rounds} step(s) (checked up to {limit})", "les facteurs premiers RSA sont trop proches : la méthode de Fermat factorise le module en {rounds} étape(s) (vérifié jusqu'à {limit})");
 
 /// The rules of this module.
 pub fn rules() -> Vec<&'static Rule> {

@@ -22,12 +22,14 @@ pub mod i18n;
 pub mod input;
 pub mod keys;
 pub mod names;
+pub mod profile;
 pub mod report;
 pub mod verify;
 
 pub use csr::{check_csr, CsrFacts, CsrPolicy};
 pub use error::{Error, ObjectKind, Result};
 pub use i18n::Lang;
+pub use profile::{Catalog, Product};
 pub use report::{Finding, Report, Rule, Severity, Verdict};
 
 /// Every rule sceau knows, for listing (`sceau rules`) and for documentation.
@@ -37,5 +39,7 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(algorithms::rules());
     all.extend(keys::rules());
     all.extend(names::rules());
+    all.extend(profile::name_rules());
+    all.extend(profile::quote_rules());
     all
 }

@@ -4,7 +4,7 @@
 
 use std::net::IpAddr;
 
-use crate::report::{Finding, Rule, Severity};
+use crate::report::{rule, Finding, Rule};
 
 /// A DNS name is at most 253 octets written without the trailing dot (RFC 1035 §2.3.4).
 pub const MAX_DNS_NAME: usize = 253;
@@ -200,103 +200,99 @@ pub fn is_iso3166_alpha2(code: &str) -> bool {
             .any(|c| &c[..2] == code.as_bytes())
 }
 
-macro_rules! name_rule {
-    ($ident:ident, $code:literal, $source:literal, $en:literal, $fr:literal) => {
-        #[doc = concat!("`", $code, "`")]
-        pub static $ident: Rule = Rule {
-            code: $code,
-            severity: Severity::Error,
-            source: $source,
-            effective_from: None,
-            effective_until: None,
-            en: $en,
-            fr: $fr,
-        };
-    };
-}
-
-name_rule!(
+rule!(
     NAME_DNS_TOO_LONG,
     "name.dns.too_long",
+    Error,
     "RFC 1035 §2.3.4",
     "host name '{name}' is {len} octets long; at most {max} are allowed",
     "le nom d'hôte '{name}' fait {len} octets ; {max} au plus sont permis"
 );
-name_rule!(
+rule!(
     NAME_DNS_LABEL_TOO_LONG,
     "name.dns.label_too_long",
+    Error,
     "RFC 1035 §2.3.4",
     "label '{label}' is {len} octets long; at most {max} are allowed",
     "l'étiquette '{label}' fait {len} octets ; {max} au plus sont permis"
 );
-name_rule!(
+rule!(
     NAME_DNS_EMPTY_LABEL,
     "name.dns.empty_label",
+    Error,
     "RFC 1035 §2.3.1",
     "host name '{name}' has an empty label",
     "le nom d'hôte '{name}' contient une étiquette vide"
 );
-name_rule!(NAME_DNS_TRAILING_DOT, "name.dns.trailing_dot", "RFC 5280 §4.2.1.6; CA/B BR §7.1.4.2",
+rule!(NAME_DNS_TRAILING_DOT, "name.dns.trailing_dot", Error, "RFC 5280 §4.2.1.6; CA/B BR §7.1.4.2",
     "host name '{name}' ends with a dot; certificates carry names without the root dot",
     "le nom d'hôte '{name}' se termine par un point ; les certificats portent les noms sans le point final");
-name_rule!(NAME_DNS_INVALID_CHARACTER, "name.dns.invalid_character", "RFC 1123 §2.1; RFC 5890 §2.3.1 (LDH); CA/B BR §7.1.4.2",
+rule!(NAME_DNS_INVALID_CHARACTER, "name.dns.invalid_character", Error, "RFC 1123 §2.1; RFC 5890 §2.3.1 (LDH); CA/B BR §7.1.4.2",
     "label '{label}' holds '{char}': only letters, digits and hyphens are allowed (internationalised names go as xn-- A-labels)",
     "l'étiquette '{label}' contient '{char}' : seuls lettres, chiffres et tirets sont permis (les noms internationalisés s'écrivent en A-label xn--)");
-name_rule!(
+rule!(
     NAME_DNS_HYPHEN_EDGE,
     "name.dns.hyphen_at_label_edge",
+    Error,
     "RFC 1123 §2.1; RFC 952",
     "label '{label}' starts or ends with a hyphen",
     "l'étiquette '{label}' commence ou finit par un tiret"
 );
-name_rule!(
+rule!(
     NAME_DNS_INVALID_A_LABEL,
     "name.dns.invalid_a_label",
+    Error,
     "RFC 5890 §2.3.2.1; RFC 5891 §5.4",
     "label '{label}' is not a valid IDNA A-label: {reason}",
     "l'étiquette '{label}' n'est pas un A-label IDNA valide : {reason}"
 );
-name_rule!(NAME_DNS_RESERVED_LABEL, "name.dns.reserved_label", "RFC 5890 §2.3.1 (R-LDH labels)",
+rule!(NAME_DNS_RESERVED_LABEL, "name.dns.reserved_label", Error, "RFC 5890 §2.3.1 (R-LDH labels)",
     "label '{label}' has hyphens in the third and fourth positions, reserved for IDNA A-labels ('xn--')",
     "l'étiquette '{label}' a des tirets en troisième et quatrième positions, réservées aux A-labels IDNA ('xn--')");
-name_rule!(
+rule!(
     NAME_DNS_IP_ADDRESS,
     "name.dns.ip_address",
+    Error,
     "CA/B BR §7.1.4.2; RFC 5280 §4.2.1.6",
     "'{name}' is an IP address, not a host name",
     "'{name}' est une adresse IP, pas un nom d'hôte"
 );
-name_rule!(
+rule!(
     NAME_DNS_NOT_FQDN,
     "name.dns.not_fully_qualified",
+    Error,
     "RFC 1035; 003_a88f77ecd5bd515e.txt (FQDN <server>.[subdomain].<domain>)",
     "'{name}' is a single label, not a fully qualified domain name",
     "'{name}' est une étiquette seule, pas un nom de domaine pleinement qualifié"
 );
-name_rule!(
+rule!(
     NAME_DNS_NUMERIC_TLD,
     "name.dns.numeric_tld",
+    Error,
     "RFC 3696 §2",
     "'{name}' ends in an all-numeric top-level label",
     "'{name}' se termine par une étiquette de premier niveau entièrement numérique"
 );
-name_rule!(
+rule!(
     NAME_DNS_WILDCARD_MISPLACED,
     "name.dns.wildcard_misplaced",
+    Error,
     "RFC 6125 §6.4.3; CA/B BR §7.1.4.2",
     "'{name}': a wildcard must be the whole leftmost label ('*.example.fr')",
     "'{name}' : un joker doit constituer toute l'étiquette la plus à gauche ('*.exemple.fr')"
 );
-name_rule!(
+rule!(
     NAME_DNS_WILDCARD_NOT_ALLOWED,
     "name.dns.wildcard_not_allowed",
+    Error,
     "000_45f25a1ea33b9316.txt (wildcards only in the Wildcard product)",
     "'{name}' is a wildcard name, which is not allowed here",
     "'{name}' est un nom générique (joker), non permis ici"
 );
-name_rule!(
+rule!(
     NAME_EMAIL_INVALID,
     "name.email.invalid",
+    Error,
     "RFC 5321 §4.1.2; RFC 5280 §4.2.1.6",
     "'{address}' is not a valid e-mail address: {reason}",
     "'{address}' n'est pas une adresse électronique valide : {reason}"

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::csr::CsrFacts;
 use crate::i18n::Lang;
+use crate::profile::QuoteFacts;
 
 /// Identifies the JSON schema of a rendered report; bumped on any incompatible change.
 pub const SCHEMA: &str = "sceau.report/1";
@@ -58,6 +59,24 @@ impl Verdict {
         }
     }
 }
+
+/// Declares a static [`Rule`] whose doc line is its code, so that a search for the code finds
+/// its declaration: `rule!(IDENT, "code", Severity, "source", "English", "français");`.
+macro_rules! rule {
+    ($ident:ident, $code:literal, $severity:ident, $source:literal, $en:literal, $fr:literal) => {
+        #[doc = concat!("`", $code, "`")]
+        pub static $ident: $crate::report::Rule = $crate::report::Rule {
+            code: $code,
+            severity: $crate::report::Severity::$severity,
+            source: $source,
+            effective_from: None,
+            effective_until: None,
+            en: $en,
+            fr: $fr,
+        };
+    };
+}
+pub(crate) use rule;
 
 /// A self-describing rule: what it checks, how grave a breach is, where the rule comes from.
 ///
@@ -186,6 +205,8 @@ fn fill_template(template: &str, args: &[(&'static str, String)]) -> String {
 pub enum Subject {
     /// A certificate signing request (PKCS#10).
     Csr,
+    /// A price quote from the catalogue.
+    Quote,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -194,6 +215,8 @@ pub enum Subject {
 pub enum Facts {
     /// Facts of a certificate signing request.
     Csr(Box<CsrFacts>),
+    /// The computation of a quote.
+    Quote(QuoteFacts),
 }
 
 /// The outcome of one check of one object.
@@ -263,6 +286,15 @@ impl Report {
     pub fn csr_facts(&self) -> Option<&CsrFacts> {
         match &self.facts {
             Facts::Csr(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
+    /// The facts of a quote report.
+    pub fn quote_facts(&self) -> Option<&QuoteFacts> {
+        match &self.facts {
+            Facts::Quote(facts) => Some(facts),
+            _ => None,
         }
     }
 
@@ -311,6 +343,7 @@ impl Report {
         out.push_str(&format!("{verdict} ({profile_word} {})\n", self.profile));
         match &self.facts {
             Facts::Csr(facts) => out.push_str(&facts.summary(lang)),
+            Facts::Quote(facts) => out.push_str(&facts.summary(lang)),
         }
         for f in &self.findings {
             out.push_str(&format!(

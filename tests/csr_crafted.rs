@@ -1,16 +1,12 @@
 //! Rules that need a CSR no tool will make: each request is assembled here as DER, field by
 //! field, and signed with a real key (rcgen's P-256), so that only the targeted defect differs.
 
-use std::time::Duration;
-
 use rcgen::{KeyPair, PublicKeyData, SigningKey, PKCS_ECDSA_P256_SHA256};
-use rustls_pki_types::UnixTime;
 use sceau::csr::Possession;
-use sceau::{check_csr, CsrPolicy, Report, Severity};
+use sceau::{check_csr, CsrPolicy, Report};
 
-fn today() -> UnixTime {
-    UnixTime::since_unix_epoch(Duration::from_secs(1_795_219_200))
-}
+mod common;
+use common::{error_codes, today};
 
 fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
@@ -106,15 +102,6 @@ fn build(parts: Parts) -> Vec<u8> {
 
 fn check(der: &[u8]) -> Report {
     check_csr(der, &CsrPolicy::baseline(), today()).unwrap()
-}
-
-fn error_codes(report: &Report) -> Vec<&'static str> {
-    report
-        .findings()
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .map(|f| f.code())
-        .collect()
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! CSR intake on real requests made by the openssl CLI (tests/data/csr/make-fixtures.sh) and,
 //! for what openssl refuses to make, by rcgen.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use rustls_pki_types::UnixTime;
@@ -9,16 +8,8 @@ use sceau::csr::{Possession, RequestedName};
 use sceau::keys::KeyPolicy;
 use sceau::{check_csr, CsrPolicy, Error, Lang, ObjectKind, Report, Severity, Verdict};
 
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/csr")
-        .join(name)
-}
-
-/// 2026-11-21T00:00:00Z: the tests judge dated rules on a fixed day.
-fn today() -> UnixTime {
-    UnixTime::since_unix_epoch(Duration::from_secs(1_795_219_200))
-}
+mod common;
+use common::{csr_data as data, error_codes, today};
 
 fn check_with(name: &str, policy: &CsrPolicy) -> Report {
     let bytes = std::fs::read(data(name)).unwrap();
@@ -31,15 +22,6 @@ fn check(name: &str) -> Report {
 
 fn codes(report: &Report) -> Vec<&'static str> {
     report.findings().iter().map(|f| f.code()).collect()
-}
-
-fn error_codes(report: &Report) -> Vec<&'static str> {
-    report
-        .findings()
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .map(|f| f.code())
-        .collect()
 }
 
 fn pop(report: &Report) -> Possession {

@@ -5,9 +5,10 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rustls_pki_types::UnixTime;
-use sceau::{CsrPolicy, Lang, Verdict};
+use sceau::profile::{quote, Notice, QuoteRequest};
+use sceau::{Catalog, CsrPolicy, Lang, Report, Verdict};
 
 #[derive(Parser)]
 #[command(
@@ -27,14 +28,38 @@ enum Command {
         #[command(subcommand)]
         command: CsrCommand,
     },
+    /// Lists every product of the catalogue with its rules.
+    Profiles {
+        /// A TOML catalogue that replaces or extends the embedded one.
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Prices an order from the catalogue's tariffs, line by line.
+    Quote {
+        /// Product id.
+        #[arg(long)]
+        profile: String,
+        /// Years of validity (or subscription).
+        #[arg(long)]
+        years: u32,
+        /// DNS names the certificate will carry.
+        #[arg(long)]
+        names: Option<u32>,
+        /// Price a replacement for the residual period.
+        #[arg(long)]
+        replacement: bool,
+        /// A TOML catalogue that replaces or extends the embedded one.
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Lists every rule with its code, severity, citation and effective dates.
     Rules {
-        /// Message language.
-        #[arg(long, value_enum, default_value_t = LangArg::En)]
-        lang: LangArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[command(flatten)]
+        output: Output,
     },
 }
 
@@ -42,18 +67,28 @@ enum Command {
 enum CsrCommand {
     /// Checks a CSR (PEM, base64 or DER; `-` reads standard input).
     Check {
-        /// Profile to check against.
+        /// Profile to check against: `baseline` or a product id (`sceau profiles`).
         #[arg(long, default_value = "baseline")]
         profile: String,
-        /// Message language.
-        #[arg(long, value_enum, default_value_t = LangArg::En)]
-        lang: LangArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// A TOML catalogue that replaces or extends the embedded one.
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
         /// The CSR file, or `-` for standard input.
         file: String,
     },
+}
+
+/// How a report is written: language and format.
+#[derive(Clone, Copy, Args)]
+struct Output {
+    /// Message language.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,29 +136,53 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             command:
                 CsrCommand::Check {
                     profile,
-                    lang,
-                    format,
+                    catalog,
+                    output,
                     file,
                 },
         } => {
-            let policy = CsrPolicy::by_id(&profile).map_err(|e| e.to_string())?;
+            let catalog = load_catalog(catalog.as_deref())?;
+            let policy = CsrPolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
             let input = read_input(&file)?;
             let report = sceau::check_csr(&input, &policy, UnixTime::now())
                 .map_err(|e| format!("{file}: {e}"))?;
-            let lang = Lang::from(lang);
-            match format {
-                Format::Text => print!("{}", report.to_text(lang)),
-                Format::Json => println!("{}", report.to_json(lang)),
-            }
-            Ok(match report.verdict() {
-                Verdict::Accepted => ExitCode::SUCCESS,
-                Verdict::Rejected => ExitCode::from(1),
-            })
+            Ok(print_report(&report, output))
         }
-        Command::Rules { lang, format } => {
-            let lang = Lang::from(lang);
+        Command::Quote {
+            profile,
+            years,
+            names,
+            replacement,
+            catalog,
+            output,
+        } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            let product = catalog.product(&profile).map_err(|e| e.to_string())?;
+            let report = quote(
+                product,
+                QuoteRequest {
+                    years,
+                    names,
+                    replacement,
+                },
+            );
+            Ok(print_report(&report, output))
+        }
+        Command::Profiles { catalog, output } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            match output.format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&catalog.products).map_err(|e| e.to_string())?
+                ),
+                Format::Text => print!("{}", profiles_text(&catalog, output.lang.into())),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { output } => {
+            let lang = Lang::from(output.lang);
             let rules = sceau::rules();
-            match format {
+            match output.format {
                 Format::Json => {
                     let list: Vec<serde_json::Value> = rules
                         .iter()
@@ -164,6 +223,146 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn print_report(report: &Report, output: Output) -> ExitCode {
+    let lang = Lang::from(output.lang);
+    match output.format {
+        Format::Text => print!("{}", report.to_text(lang)),
+        Format::Json => println!("{}", report.to_json(lang)),
+    }
+    match report.verdict() {
+        Verdict::Accepted => ExitCode::SUCCESS,
+        Verdict::Rejected => ExitCode::from(1),
+    }
+}
+
+fn load_catalog(file: Option<&str>) -> Result<Catalog, String> {
+    let embedded = Catalog::embedded();
+    match file {
+        None => Ok(embedded),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let extra = Catalog::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
+            Ok(embedded.extended_with(extra))
+        }
+    }
+}
+
+/// One block per product: what it certifies, with which keys, for how long, at what price.
+fn profiles_text(catalog: &Catalog, lang: Lang) -> String {
+    let mut out = String::new();
+    for p in &catalog.products {
+        out.push_str(&format!(
+            "{:<14} {} ({}) — {}
+",
+            p.id, p.name, p.issuer, p.source
+        ));
+        let names = &p.names;
+        let mut rules = Vec::new();
+        rules.push(p.usage.as_str().to_string());
+        if let Some(max) = names.max {
+            rules.push(lang.pick("names ≤ ", "noms ≤ ").to_string() + &max.to_string());
+        }
+        rules.push(format!("wildcard {}", names.wildcard.as_str()));
+        if !names.dns {
+            rules.push(lang.pick("no DNS names", "aucun nom DNS").into());
+        }
+        if !names.suffixes.is_empty() {
+            rules.push(format!(
+                "{} {}",
+                lang.pick("only under", "seulement sous"),
+                names.suffixes.join(", ")
+            ));
+        }
+        if !names.authorized_domains.is_empty() {
+            rules.push(format!(
+                "{} {}",
+                lang.pick("authorised:", "autorisés :"),
+                names.authorized_domains.join(", ")
+            ));
+        } else if names.authorized_domains_required {
+            rules.push(
+                lang.pick(
+                    "authorised domains to configure",
+                    "domaines autorisés à configurer",
+                )
+                .into(),
+            );
+        }
+        if let Some(rsa) = &p.key.rsa {
+            match &rsa.sizes {
+                Some(sizes) => rules.push(format!("RSA {sizes:?}")),
+                None => rules.push(format!("RSA ≥ {}", rsa.min_bits)),
+            }
+        }
+        for curve in &p.key.ec_curves {
+            rules.push(curve.name());
+        }
+        out.push_str(&format!(
+            "               {}
+",
+            rules.join(" · ")
+        ));
+        let mut terms = Vec::new();
+        if let Some(t) = &p.tariff {
+            terms.push(format!(
+                "{} {}",
+                sceau::profile::money(t.annual_cents, &t.currency, lang),
+                lang.pick("a year", "par an")
+            ));
+            if let Some(extra) = t.extra_name_cents {
+                terms.push(format!(
+                    "+{} {}",
+                    sceau::profile::money(extra, &t.currency, lang),
+                    lang.pick(
+                        "per extra name a year",
+                        "par alias supplémentaire et par an"
+                    )
+                ));
+            }
+            match t.replacement_cents {
+                Some(r) => terms.push(format!(
+                    "{} {}",
+                    lang.pick("replacement", "remplacement"),
+                    sceau::profile::money(r, &t.currency, lang)
+                )),
+                None => terms.push(lang.pick("no replacement", "pas de remplacement").into()),
+            }
+        }
+        if !p.validity_years.is_empty() {
+            terms.push(format!(
+                "{} {:?}",
+                lang.pick("years", "ans"),
+                p.validity_years
+            ));
+        }
+        if let Some(max) = p.max_validity_years {
+            terms.push(format!("≤ {max} {}", lang.pick("years", "ans")));
+        }
+        match &p.notice {
+            Some(Notice::BusinessDays(n)) => terms.push(format!(
+                "{} {n} {}",
+                lang.pick("notice", "avis"),
+                lang.pick("business days", "jours ouvrables")
+            )),
+            Some(Notice::Days(n)) => terms.push(format!(
+                "{} {n} {}",
+                lang.pick("notice", "avis"),
+                lang.pick("days", "jours")
+            )),
+            Some(Notice::Months(n)) => terms.push(format!(
+                "{} {n} {}",
+                lang.pick("notice", "avis"),
+                lang.pick("month(s)", "mois")
+            )),
+            None => {}
+        }
+        if !terms.is_empty() {
+            out.push_str(&format!("               {}\n", terms.join(" · ")));
+        }
+    }
+    out
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {

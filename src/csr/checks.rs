@@ -6,28 +6,13 @@ use time::Date;
 use super::facts::{CsrFacts, Possession, RequestedName, SubjectAttribute};
 use super::policy::CsrPolicy;
 use crate::names;
-use crate::report::{Finding, Rule, Severity};
+use crate::report::{rule, Finding, Rule};
 
-macro_rules! csr_rule {
-    ($ident:ident, $code:literal, $severity:ident, $source:literal, $en:literal, $fr:literal) => {
-        #[doc = concat!("`", $code, "`")]
-        pub static $ident: Rule = Rule {
-            code: $code,
-            severity: Severity::$severity,
-            source: $source,
-            effective_from: None,
-            effective_until: None,
-            en: $en,
-            fr: $fr,
-        };
-    };
-}
-
-csr_rule!(CSR_SIGNATURE_INVALID, "csr.signature.invalid", Error,
+rule!(CSR_SIGNATURE_INVALID, "csr.signature.invalid", Error,
     "RFC 2986 §3 (proof of possession); 002_65d782b1359c0f60.txt",
     "the CSR's signature does not verify with its own public key: possession of the private key is not proven (the request was altered or corrupted)",
     "la signature de la CSR ne se vérifie pas avec sa propre clé publique : la possession de la clé privée n'est pas prouvée (la demande a été altérée ou corrompue)");
-csr_rule!(
+rule!(
     CSR_SIGNATURE_KEY_MISMATCH,
     "csr.signature.key_mismatch",
     Error,
@@ -35,7 +20,7 @@ csr_rule!(
     "the signature algorithm does not fit the key: {detail}",
     "l'algorithme de signature ne correspond pas à la clé : {detail}"
 );
-csr_rule!(
+rule!(
     CSR_SIGNATURE_UNSUPPORTED,
     "csr.signature.unsupported",
     Error,
@@ -43,7 +28,7 @@ csr_rule!(
     "the proof of possession cannot be checked: {detail} is not supported",
     "la preuve de possession ne peut être vérifiée : {detail} n'est pas pris en charge"
 );
-csr_rule!(
+rule!(
     CSR_VERSION,
     "csr.version.invalid",
     Error,
@@ -51,7 +36,7 @@ csr_rule!(
     "CSR version {version}; only version 0 (v1) is defined",
     "version de CSR {version} ; seule la version 0 (v1) est définie"
 );
-csr_rule!(
+rule!(
     CSR_CN_MISSING,
     "csr.subject.cn_missing",
     Error,
@@ -59,7 +44,7 @@ csr_rule!(
     "the subject has no Common Name (CN); it is mandatory",
     "le sujet n'a pas de nom commun (CN) ; il est obligatoire"
 );
-csr_rule!(
+rule!(
     CSR_CN_IS_IP,
     "csr.subject.cn_is_ip",
     Error,
@@ -67,7 +52,7 @@ csr_rule!(
     "the CN '{cn}' is an IP address; the CN of a server certificate is its FQDN",
     "le CN '{cn}' est une adresse IP ; le CN d'un certificat serveur est son FQDN"
 );
-csr_rule!(
+rule!(
     CSR_ATTRIBUTE_EMPTY,
     "csr.subject.attribute_empty",
     Error,
@@ -75,7 +60,7 @@ csr_rule!(
     "subject attribute {name} is empty",
     "l'attribut {name} du sujet est vide"
 );
-csr_rule!(
+rule!(
     CSR_ATTRIBUTE_REPEATED,
     "csr.subject.attribute_repeated",
     Error,
@@ -83,7 +68,7 @@ csr_rule!(
     "subject attribute {name} appears {count} times; it may appear once",
     "l'attribut {name} du sujet apparaît {count} fois ; il ne peut apparaître qu'une fois"
 );
-csr_rule!(
+rule!(
     CSR_ATTRIBUTE_TOO_LONG,
     "csr.subject.attribute_too_long",
     Error,
@@ -91,7 +76,7 @@ csr_rule!(
     "subject attribute {name} is {len} characters long; at most {max} are allowed",
     "l'attribut {name} du sujet fait {len} caractères ; {max} au plus sont permis"
 );
-csr_rule!(
+rule!(
     CSR_ATTRIBUTE_UNDECODABLE,
     "csr.subject.attribute_undecodable",
     Error,
@@ -99,15 +84,15 @@ csr_rule!(
     "subject attribute {name} is encoded as {string_type}, which cannot be read as text",
     "l'attribut {name} du sujet est encodé en {string_type}, illisible comme texte"
 );
-csr_rule!(CSR_PRINTABLE_STRING, "csr.subject.invalid_printable_string", Error,
+rule!(CSR_PRINTABLE_STRING, "csr.subject.invalid_printable_string", Error,
     "X.680 §41.4 (PrintableString alphabet); RFC 5280 §4.1.2.4",
     "subject attribute {name} is a PrintableString holding '{char}', which that type cannot carry",
     "l'attribut {name} du sujet est une PrintableString contenant '{char}', que ce type ne peut porter");
-csr_rule!(CSR_COUNTRY_INVALID, "csr.subject.country_invalid", Error,
+rule!(CSR_COUNTRY_INVALID, "csr.subject.country_invalid", Error,
     "RFC 5280 Appendix A (countryName, ISO 3166); 002_65d782b1359c0f60.txt (C = code ISO à deux lettres, FR)",
     "country '{value}' is not an ISO 3166 two-letter code such as FR or CA",
     "le pays '{value}' n'est pas un code ISO 3166 à deux lettres comme FR ou CA");
-csr_rule!(
+rule!(
     CSR_CN_NOT_IN_SAN,
     "csr.subject.cn_not_in_san",
     Notice,
@@ -115,11 +100,11 @@ csr_rule!(
     "the CN '{cn}' is not among the requested subjectAltNames; the CA will have to add it",
     "le CN '{cn}' ne figure pas parmi les subjectAltName demandés ; l'AC devra l'ajouter"
 );
-csr_rule!(CSR_CHALLENGE_PASSWORD, "csr.attribute.challenge_password", Warning,
+rule!(CSR_CHALLENGE_PASSWORD, "csr.attribute.challenge_password", Warning,
     "RFC 2985 §5.4.1; 002_65d782b1359c0f60.txt (presented there as protecting the key: it does not)",
     "the CSR carries a challengePassword: it travels in clear inside the CSR, readable by anyone who sees the request, and does not protect the private key",
     "la CSR contient un challengePassword : il circule en clair dans la CSR, lisible par quiconque voit la demande, et ne protège pas la clé privée");
-csr_rule!(
+rule!(
     CSR_SAN_EMPTY,
     "csr.san.empty",
     Error,
@@ -127,7 +112,7 @@ csr_rule!(
     "a subjectAltName extension is requested with no name in it",
     "une extension subjectAltName est demandée sans aucun nom"
 );
-csr_rule!(
+rule!(
     CSR_SAN_MALFORMED_IP,
     "csr.san.malformed_ip",
     Error,
@@ -135,7 +120,7 @@ csr_rule!(
     "an iPAddress entry holds {value}, which is neither 4 nor 16 octets",
     "une entrée iPAddress contient {value}, ni 4 ni 16 octets"
 );
-csr_rule!(
+rule!(
     CSR_SAN_UNUSUAL,
     "csr.san.unusual_type",
     Warning,
@@ -143,7 +128,7 @@ csr_rule!(
     "the request asks for {value}, a name form CAs do not usually certify",
     "la demande porte sur {value}, une forme de nom que les AC ne certifient pas d'ordinaire"
 );
-csr_rule!(
+rule!(
     CSR_EXTENSION_MALFORMED,
     "csr.extension.malformed",
     Error,
@@ -151,7 +136,7 @@ csr_rule!(
     "requested extension {oid} cannot be decoded",
     "l'extension demandée {oid} ne peut être décodée"
 );
-csr_rule!(
+rule!(
     CSR_EXTENSION_DUPLICATE,
     "csr.extension.duplicate",
     Error,
@@ -159,7 +144,7 @@ csr_rule!(
     "requested extension {oid} appears more than once",
     "l'extension demandée {oid} apparaît plusieurs fois"
 );
-csr_rule!(
+rule!(
     CSR_REQUESTS_CA,
     "csr.extension.requests_ca",
     Notice,
@@ -207,6 +192,9 @@ pub(crate) fn check_all(facts: &CsrFacts, policy: &CsrPolicy, day: Date) -> Vec<
     check_subject(facts, policy, &mut out);
     check_names(facts, policy, &mut out);
     check_extensions(facts, &mut out);
+    if let Some(product) = &policy.product {
+        out.extend(crate::profile::check_product_names(facts, product));
+    }
     out
 }
 
@@ -256,7 +244,9 @@ fn check_subject(facts: &CsrFacts, policy: &CsrPolicy, out: &mut Vec<Finding>) {
         let field = "subject.CN";
         if names::is_ip_address(cn) {
             out.push(Finding::new(&CSR_CN_IS_IP, field).arg("cn", cn));
-        } else if names::looks_like_host(cn) {
+        } else if names::looks_like_host(cn)
+            && policy.product.as_ref().is_none_or(|p| p.names.cn_is_host)
+        {
             out.extend(names::check_dns_name(cn, field, policy.allow_wildcard));
         } else if cn.contains('@') {
             out.extend(names::check_email(cn, field));

@@ -1,11 +1,11 @@
-//! The intake policy of a CSR, as data. The profiles issue extends this into a catalogue; until
-//! then the only built-in profile is `baseline`.
+//! The intake policy of a CSR, as data: the baseline every CA shares, or a catalogue product.
 
 use serde::{Deserialize, Serialize};
 
 use crate::algorithms::AlgorithmPolicy;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::keys::KeyPolicy;
+use crate::profile::{Catalog, Product, Wildcard};
 
 /// What a CSR must satisfy to be accepted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,12 +18,11 @@ pub struct CsrPolicy {
     pub algorithms: AlgorithmPolicy,
     /// Whether a `*` leftmost label may be requested.
     pub allow_wildcard: bool,
+    /// The product whose name, subject and usage rules apply, when checking for one.
+    pub product: Option<Box<Product>>,
 }
 
 impl CsrPolicy {
-    /// The ids of the built-in profiles.
-    pub const BUILT_IN: &'static [&'static str] = &["baseline"];
-
     /// The baseline every CA shares: CA/B key rules (RSA ≥ 2048, P-256, P-384), SHA-1 and MD5
     /// retired, names well formed, wildcards syntactically allowed.
     pub fn baseline() -> CsrPolicy {
@@ -32,17 +31,32 @@ impl CsrPolicy {
             key: KeyPolicy::default(),
             algorithms: AlgorithmPolicy::default(),
             allow_wildcard: true,
+            product: None,
         }
     }
 
-    /// A built-in profile by id.
-    pub fn by_id(id: &str) -> Result<CsrPolicy> {
-        match id {
-            "baseline" => Ok(CsrPolicy::baseline()),
-            _ => Err(Error::UnknownProfile {
-                found: id.to_string(),
-                known: CsrPolicy::BUILT_IN.join(", "),
-            }),
+    /// The intake policy of a product: its key policy and wildcard rule on top of the
+    /// baseline, and its name, subject and usage rules.
+    pub fn for_product(product: &Product) -> CsrPolicy {
+        CsrPolicy {
+            id: product.id.clone(),
+            key: product.key.clone(),
+            algorithms: AlgorithmPolicy::default(),
+            allow_wildcard: product.names.wildcard != Wildcard::Forbidden,
+            product: Some(Box::new(product.clone())),
         }
+    }
+
+    /// `baseline`, or a product of `catalog`.
+    pub fn from_catalog(catalog: &Catalog, id: &str) -> Result<CsrPolicy> {
+        if id == "baseline" {
+            return Ok(CsrPolicy::baseline());
+        }
+        catalog.product(id).map(CsrPolicy::for_product)
+    }
+
+    /// `baseline`, or a product of the embedded catalogue.
+    pub fn by_id(id: &str) -> Result<CsrPolicy> {
+        CsrPolicy::from_catalog(&Catalog::embedded(), id)
     }
 }

@@ -1,0 +1,257 @@
+//! Quotes from the catalogue's tariffs: every line of the computation, amounts in cents with the
+//! currency named, and a refusal with its reason where the catalogue forbids the order.
+
+use serde::Serialize;
+
+use super::{Product, Usage};
+use crate::i18n::Lang;
+use crate::report::{rule, Facts, Finding, Report, Rule, Severity, Subject};
+
+/// What is being priced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteRequest {
+    /// Years of validity (or of subscription, for TLS).
+    pub years: u32,
+    /// DNS names the certificate will carry (None: the product's included names).
+    pub names: Option<u32>,
+    /// A replacement for the residual period rather than a new certificate.
+    pub replacement: bool,
+}
+
+/// One line of a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuoteLine {
+    /// `base`, `extra_names` or `replacement`.
+    pub item: &'static str,
+    /// How many units (years, or name-years).
+    pub quantity: u64,
+    /// Price of one unit, in cents.
+    pub unit_cents: u64,
+    /// quantity × unit, in cents.
+    pub amount_cents: u64,
+}
+
+/// The facts of a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuoteFacts {
+    /// Product id.
+    pub product: String,
+    /// ISO 4217 currency of every amount.
+    pub currency: String,
+    /// Years asked for.
+    pub years: u32,
+    /// Names asked for.
+    pub names: u32,
+    /// Whether this prices a replacement.
+    pub replacement: bool,
+    /// The computation, line by line (empty when refused).
+    pub lines: Vec<QuoteLine>,
+    /// The total in cents; absent when the order is refused.
+    pub total_cents: Option<u64>,
+}
+
+impl QuoteFacts {
+    /// The lines and total for a person.
+    pub fn summary(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            let what = match (line.item, lang) {
+                ("base", Lang::En) => format!(
+                    "{} year(s) × {}",
+                    line.quantity,
+                    money(line.unit_cents, &self.currency, lang)
+                ),
+                ("base", Lang::Fr) => format!(
+                    "{} an(s) × {}",
+                    line.quantity,
+                    money(line.unit_cents, &self.currency, lang)
+                ),
+                ("extra_names", Lang::En) => format!(
+                    "{} extra name-year(s) × {}",
+                    line.quantity,
+                    money(line.unit_cents, &self.currency, lang)
+                ),
+                ("extra_names", Lang::Fr) => format!(
+                    "{} alias-année(s) supplémentaire(s) × {}",
+                    line.quantity,
+                    money(line.unit_cents, &self.currency, lang)
+                ),
+                (_, Lang::En) => "replacement for the residual period".to_string(),
+                (_, Lang::Fr) => "remplacement pour la période résiduelle".to_string(),
+            };
+            out.push_str(&format!(
+                "  {what:<48} {:>16}\n",
+                money(line.amount_cents, &self.currency, lang)
+            ));
+        }
+        if let Some(total) = self.total_cents {
+            out.push_str(&format!(
+                "  {:<48} {:>16}\n",
+                "total",
+                money(total, &self.currency, lang)
+            ));
+        }
+        out
+    }
+}
+
+/// `1150.00 CAD` in English, `1 150,00 CAD` in French.
+pub fn money(cents: u64, currency: &str, lang: Lang) -> String {
+    let units = cents / 100;
+    let rest = cents % 100;
+    let digits = units.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Fr => '\u{202f}',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    match lang {
+        Lang::En => format!("{grouped}.{rest:02} {currency}"),
+        Lang::Fr => format!("{grouped},{rest:02} {currency}"),
+    }
+}
+
+/// Prices `request` for `product`. Refusals are findings; a refused quote has no total.
+pub fn quote(product: &Product, request: QuoteRequest) -> Report {
+    let mut findings = Vec::new();
+    let included = product
+        .tariff
+        .as_ref()
+        .and_then(|t| t.included_names)
+        .unwrap_or(1);
+    let names = request.names.unwrap_or(included.max(1));
+    let mut facts = QuoteFacts {
+        product: product.id.clone(),
+        currency: String::new(),
+        years: request.years,
+        names,
+        replacement: request.replacement,
+        lines: Vec::new(),
+        total_cents: None,
+    };
+    let Some(tariff) = &product.tariff else {
+        findings.push(Finding::new(&QUOTE_NO_TARIFF, "product").arg("product", &product.name));
+        return Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts));
+    };
+    facts.currency = tariff.currency.clone();
+    if request.years == 0
+        || (!product.validity_years.is_empty() && !product.validity_years.contains(&request.years))
+    {
+        let offered = if product.validity_years.is_empty() {
+            "1 or more".to_string()
+        } else {
+            product
+                .validity_years
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        findings.push(
+            Finding::new(&QUOTE_DURATION, "years")
+                .arg("years", request.years)
+                .arg("product", &product.name)
+                .arg("offered", offered),
+        );
+    }
+    if let Some(max) = product.names.max {
+        if names > max {
+            findings.push(
+                Finding::new(&QUOTE_TOO_MANY_NAMES, "names")
+                    .arg("count", names)
+                    .arg("product", &product.name)
+                    .arg("max", max),
+            );
+        }
+    }
+    if request.replacement && tariff.replacement_cents.is_none() {
+        findings
+            .push(Finding::new(&QUOTE_NO_REPLACEMENT, "replacement").arg("product", &product.name));
+    }
+    if findings.iter().any(|f| f.severity() == Severity::Error) {
+        return Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts));
+    }
+    let years = u64::from(request.years);
+    if request.replacement {
+        let unit = tariff.replacement_cents.unwrap_or_default();
+        facts.lines.push(QuoteLine {
+            item: "replacement",
+            quantity: 1,
+            unit_cents: unit,
+            amount_cents: unit,
+        });
+    } else {
+        facts.lines.push(QuoteLine {
+            item: "base",
+            quantity: years,
+            unit_cents: tariff.annual_cents,
+            amount_cents: tariff.annual_cents * years,
+        });
+        if let (Some(included), Some(extra)) = (tariff.included_names, tariff.extra_name_cents) {
+            let extra_names = u64::from(names.saturating_sub(included));
+            if extra_names > 0 {
+                facts.lines.push(QuoteLine {
+                    item: "extra_names",
+                    quantity: extra_names * years,
+                    unit_cents: extra,
+                    amount_cents: extra * extra_names * years,
+                });
+            }
+        }
+        if product.usage == Usage::TlsServer && request.years > 1 {
+            findings.push(Finding::new(&QUOTE_SUBSCRIPTION, "years").arg("years", request.years));
+        }
+    }
+    facts.total_cents = Some(facts.lines.iter().map(|l| l.amount_cents).sum());
+    Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts))
+}
+
+rule!(
+    QUOTE_NO_TARIFF,
+    "quote.no_tariff",
+    Error,
+    "catalogue",
+    "the catalogue has no tariff for {product}",
+    "le catalogue n'a pas de tarif pour {product}"
+);
+rule!(QUOTE_DURATION, "quote.duration_not_offered", Error,
+    "000_45f25a1ea33b9316.txt (annual tariffs); 002_65d782b1359c0f60.txt (1, 2 or 3 years); 003_a88f77ecd5bd515e.txt (3 years)",
+    "{years} year(s) is not a duration offered for {product} (offered: {offered})",
+    "{years} an(s) n'est pas une durée proposée pour {product} (proposées : {offered})");
+rule!(
+    QUOTE_TOO_MANY_NAMES,
+    "quote.too_many_names",
+    Error,
+    "000_45f25a1ea33b9316.txt (Standard: 2 names; UC: 250 names)",
+    "{count} names asked for; {product} carries at most {max}",
+    "{count} noms demandés ; {product} en porte au plus {max}"
+);
+rule!(
+    QUOTE_NO_REPLACEMENT,
+    "quote.no_replacement",
+    Error,
+    "000_45f25a1ea33b9316.txt, note 4 (replacement only for SSL certificates)",
+    "{product} cannot be replaced for the residual period; order a new certificate",
+    "{product} ne peut être remplacé pour la période résiduelle ; commandez un nouveau certificat"
+);
+rule!(QUOTE_SUBSCRIPTION, "quote.tls_subscription", Notice,
+    "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15)",
+    "a {years}-year TLS certificate is a subscription: the certificate is re-issued within the CA/B Forum validity cap in force at each issuance",
+    "un certificat TLS de {years} ans est un abonnement : le certificat est réémis dans la limite de validité du CA/B Forum en vigueur à chaque émission");
+
+/// The rules of this module.
+pub fn rules() -> Vec<&'static Rule> {
+    vec![
+        &QUOTE_NO_TARIFF,
+        &QUOTE_DURATION,
+        &QUOTE_TOO_MANY_NAMES,
+        &QUOTE_NO_REPLACEMENT,
+        &QUOTE_SUBSCRIPTION,
+    ]
+}

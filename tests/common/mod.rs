@@ -1,0 +1,30 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use rustls_pki_types::UnixTime;
+use sceau::{Report, Severity};
+
+/// A file of tests/data/csr.
+pub fn csr_data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/csr")
+        .join(name)
+}
+
+/// 2026-11-21T00:00:00Z: the tests judge dated rules on a fixed day.
+pub fn today() -> UnixTime {
+    UnixTime::since_unix_epoch(Duration::from_secs(1_795_219_200))
+}
+
+/// The codes of a report's findings of severity error, in order.
+pub fn error_codes(report: &Report) -> Vec<&'static str> {
+    report
+        .findings()
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(|f| f.code())
+        .collect()
+}
