@@ -9,7 +9,7 @@ use std::time::Duration;
 use divan::black_box;
 use ring::signature::{UnparsedPublicKey, RSA_PKCS1_2048_8192_SHA256};
 use rustls_pki_types::UnixTime;
-use sceau::CsrPolicy;
+use sceau::IssuancePolicy;
 use x509_parser::prelude::{FromDer, X509CertificationRequest};
 
 fn main() {
@@ -26,14 +26,14 @@ fn now() -> UnixTime {
 /// The whole intake check of a PEM CSR, as `sceau csr check` runs it.
 #[divan::bench(sample_count = 500)]
 fn sceau_csr_check_pem(bencher: divan::Bencher) {
-    let policy = CsrPolicy::baseline();
+    let policy = IssuancePolicy::baseline();
     bencher.bench(|| sceau::check_csr(black_box(PEM), &policy, now()).unwrap());
 }
 
 /// The same check from DER (no base64).
 #[divan::bench(sample_count = 500)]
 fn sceau_csr_check_der(bencher: divan::Bencher) {
-    let policy = CsrPolicy::baseline();
+    let policy = IssuancePolicy::baseline();
     bencher.bench(|| sceau::check_csr(black_box(DER), &policy, now()).unwrap());
 }
 

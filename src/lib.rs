@@ -5,9 +5,9 @@
 //! check speaks through one [`Report`] that the Rust API, the CLI and the C ABI all render.
 //!
 //! ```no_run
-//! use sceau::{check_csr, CsrPolicy, Lang};
+//! use sceau::{check_csr, IssuancePolicy, Lang};
 //! let pem = std::fs::read("request.csr").unwrap();
-//! let report = check_csr(&pem, &CsrPolicy::baseline(), rustls_pki_types::UnixTime::now()).unwrap();
+//! let report = check_csr(&pem, &IssuancePolicy::baseline(), rustls_pki_types::UnixTime::now()).unwrap();
 //! println!("{}", report.to_text(Lang::Fr));
 //! ```
 #![deny(missing_docs)]
@@ -22,13 +22,16 @@ pub mod i18n;
 pub mod input;
 pub mod keys;
 pub mod names;
+pub mod policy;
 pub mod profile;
 pub mod report;
 pub mod verify;
+pub mod x509;
 
-pub use csr::{check_csr, CsrFacts, CsrPolicy};
+pub use csr::{check_csr, CsrFacts};
 pub use error::{Error, ObjectKind, Result};
 pub use i18n::Lang;
+pub use policy::IssuancePolicy;
 pub use profile::{Catalog, Product};
 pub use report::{Finding, Report, Rule, Severity, Verdict};
 

@@ -3,7 +3,7 @@
 
 use rcgen::{KeyPair, PublicKeyData, SigningKey, PKCS_ECDSA_P256_SHA256};
 use sceau::csr::Possession;
-use sceau::{check_csr, CsrPolicy, Report};
+use sceau::{check_csr, IssuancePolicy, Report};
 
 mod common;
 use common::{error_codes, today};
@@ -101,7 +101,7 @@ fn build(parts: Parts) -> Vec<u8> {
 }
 
 fn check(der: &[u8]) -> Report {
-    check_csr(der, &CsrPolicy::baseline(), today()).unwrap()
+    check_csr(der, &IssuancePolicy::baseline(), today()).unwrap()
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn policy_knobs_have_their_rules() {
         "/tests/data/csr/ed25519.csr"
     ))
     .unwrap();
-    let mut policy = CsrPolicy::baseline();
+    let mut policy = IssuancePolicy::baseline();
     policy.key.ed25519 = true;
     policy.algorithms.allow_ed25519 = false;
     let report = check_csr(&ed25519, &policy, today()).unwrap();
@@ -235,7 +235,7 @@ fn policy_knobs_have_their_rules() {
         "/tests/data/csr/rsa3072-sha384.csr"
     ))
     .unwrap();
-    let mut policy = CsrPolicy::baseline();
+    let mut policy = IssuancePolicy::baseline();
     policy.key.rsa.as_mut().unwrap().max_bits = 2048;
     let report = check_csr(&rsa3072, &policy, today()).unwrap();
     assert_eq!(error_codes(&report), ["key.rsa.too_large"]);

@@ -6,18 +6,18 @@ use std::time::Duration;
 use rustls_pki_types::UnixTime;
 use sceau::csr::{Possession, RequestedName};
 use sceau::keys::KeyPolicy;
-use sceau::{check_csr, CsrPolicy, Error, Lang, ObjectKind, Report, Severity, Verdict};
+use sceau::{check_csr, Error, IssuancePolicy, Lang, ObjectKind, Report, Severity, Verdict};
 
 mod common;
 use common::{csr_data as data, error_codes, today};
 
-fn check_with(name: &str, policy: &CsrPolicy) -> Report {
+fn check_with(name: &str, policy: &IssuancePolicy) -> Report {
     let bytes = std::fs::read(data(name)).unwrap();
     check_csr(&bytes, policy, today()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn check(name: &str) -> Report {
-    check_with(name, &CsrPolicy::baseline())
+    check_with(name, &IssuancePolicy::baseline())
 }
 
 fn codes(report: &Report) -> Vec<&'static str> {
@@ -142,12 +142,12 @@ fn curves_and_ed25519_outside_the_default_policy_are_refused() {
     assert_eq!(error_codes(&ed), ["key.algorithm_not_allowed"]);
     // ...though the Ed25519 signature itself verifies.
     assert_eq!(pop(&ed), Possession::Verified);
-    let permissive = CsrPolicy {
+    let permissive = IssuancePolicy {
         key: KeyPolicy {
             ed25519: true,
             ..KeyPolicy::default()
         },
-        ..CsrPolicy::baseline()
+        ..IssuancePolicy::baseline()
     };
     assert_eq!(
         check_with("ed25519.csr", &permissive).verdict(),
@@ -157,10 +157,10 @@ fn curves_and_ed25519_outside_the_default_policy_are_refused() {
 
 #[test]
 fn a_certigna_like_policy_is_one_line_of_data() {
-    let certigna = CsrPolicy {
+    let certigna = IssuancePolicy {
         id: "certigna".into(),
         key: KeyPolicy::rsa_only(&[2048]),
-        ..CsrPolicy::baseline()
+        ..IssuancePolicy::baseline()
     };
     assert_eq!(
         check_with("rsa2048-san.csr", &certigna).verdict(),
@@ -222,9 +222,9 @@ fn requested_names_are_listed_and_checked_like_the_cn() {
 
 #[test]
 fn wildcards_follow_the_policy_in_the_cn_and_in_the_sans() {
-    let no_wildcards = CsrPolicy {
+    let no_wildcards = IssuancePolicy {
         allow_wildcard: false,
-        ..CsrPolicy::baseline()
+        ..IssuancePolicy::baseline()
     };
     let report = check_with("wildcard.csr", &no_wildcards);
     assert_eq!(
@@ -319,7 +319,7 @@ fn every_way_of_writing_a_csr_is_read() {
 
 fn input_error(name: &str) -> Error {
     let bytes = std::fs::read(data(name)).unwrap();
-    match check_csr(&bytes, &CsrPolicy::baseline(), today()) {
+    match check_csr(&bytes, &IssuancePolicy::baseline(), today()) {
         Err(e) => e,
         Ok(r) => panic!("{name} was read as a CSR: {:?}", codes(&r)),
     }
@@ -383,7 +383,7 @@ fn hostile_bytes_give_errors_not_panics() {
     ];
     for bytes in cases {
         assert!(
-            check_csr(&bytes, &CsrPolicy::baseline(), today()).is_err(),
+            check_csr(&bytes, &IssuancePolicy::baseline(), today()).is_err(),
             "{bytes:?}"
         );
     }
@@ -471,7 +471,7 @@ fn bounds_openssl_will_not_let_you_break_are_still_checked() {
     use rcgen::{DnType, DnValue};
     let long_cn = format!("{}.exemple.fr", "b".repeat(60));
     let der = rcgen_csr(&[(DnType::CommonName, DnValue::Utf8String(long_cn))]);
-    let report = check_csr(&der, &CsrPolicy::baseline(), today()).unwrap();
+    let report = check_csr(&der, &IssuancePolicy::baseline(), today()).unwrap();
     assert_eq!(error_codes(&report), ["csr.subject.attribute_too_long"]);
     assert_eq!(report.findings()[0].arg_value("len"), Some("71"));
 
@@ -485,7 +485,7 @@ fn bounds_openssl_will_not_let_you_break_are_still_checked() {
             DnValue::Utf8String("www.exemple.fr".into()),
         ),
     ]);
-    let report = check_csr(&der, &CsrPolicy::baseline(), today()).unwrap();
+    let report = check_csr(&der, &IssuancePolicy::baseline(), today()).unwrap();
     assert_eq!(error_codes(&report), ["csr.subject.country_invalid"]);
 
     let der = rcgen_csr(&[
@@ -495,14 +495,14 @@ fn bounds_openssl_will_not_let_you_break_are_still_checked() {
             DnValue::Utf8String("www.exemple.fr".into()),
         ),
     ]);
-    let report = check_csr(&der, &CsrPolicy::baseline(), today()).unwrap();
+    let report = check_csr(&der, &IssuancePolicy::baseline(), today()).unwrap();
     assert_eq!(error_codes(&report), ["csr.subject.attribute_empty"]);
 
     let der = rcgen_csr(&[(
         DnType::CommonName,
         DnValue::Utf8String("Jean Dupont".into()),
     )]);
-    let report = check_csr(&der, &CsrPolicy::baseline(), today()).unwrap();
+    let report = check_csr(&der, &IssuancePolicy::baseline(), today()).unwrap();
     assert_eq!(report.verdict(), Verdict::Accepted, "{:?}", codes(&report));
 }
 
@@ -513,7 +513,7 @@ fn sha224_is_judged_by_its_date() {
     let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
     let params = rcgen::CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
     let der = params.serialize_request(&key).unwrap().der().to_vec();
-    let mut policy = CsrPolicy::baseline();
+    let mut policy = IssuancePolicy::baseline();
     policy.algorithms.hash_sunsets[0].hash = sceau::algorithms::HashAlg::Sha256;
     let before = check_csr(&der, &policy, today()).unwrap();
     assert!(!before.has("algorithm.signature.expired"));

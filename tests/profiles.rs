@@ -4,13 +4,13 @@
 use std::process::Command;
 
 use sceau::profile::{quote, QuoteRequest};
-use sceau::{check_csr, Catalog, CsrPolicy, Report, Verdict};
+use sceau::{check_csr, Catalog, IssuancePolicy, Report, Verdict};
 
 mod common;
 use common::{csr_data as data, error_codes as errors, today};
 
 fn check_in(catalog: &Catalog, profile: &str, csr: &str) -> Report {
-    let policy = CsrPolicy::from_catalog(catalog, profile).unwrap();
+    let policy = IssuancePolicy::from_catalog(catalog, profile).unwrap();
     check_csr(&std::fs::read(data(csr)).unwrap(), &policy, today()).unwrap()
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 fuzz_target!(|data: &[u8]| {
     let now = UnixTime::since_unix_epoch(Duration::from_secs(1_795_219_200));
-    if let Ok(report) = sceau::check_csr(data, &sceau::CsrPolicy::baseline(), now) {
+    if let Ok(report) = sceau::check_csr(data, &sceau::IssuancePolicy::baseline(), now) {
         let _ = report.to_json(sceau::Lang::Fr);
         let _ = report.to_text(sceau::Lang::En);
     }

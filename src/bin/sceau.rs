@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rustls_pki_types::UnixTime;
 use sceau::profile::{quote, Notice, QuoteRequest};
-use sceau::{Catalog, CsrPolicy, Lang, Report, Verdict};
+use sceau::{Catalog, IssuancePolicy, Lang, Report, Verdict};
 
 #[derive(Parser)]
 #[command(
@@ -142,7 +142,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 },
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
-            let policy = CsrPolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
+            let policy =
+                IssuancePolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
             let input = read_input(&file)?;
             let report = sceau::check_csr(&input, &policy, UnixTime::now())
                 .map_err(|e| format!("{file}: {e}"))?;

@@ -3,10 +3,11 @@
 
 use time::Date;
 
-use super::facts::{CsrFacts, Possession, RequestedName, SubjectAttribute};
-use super::policy::CsrPolicy;
+use super::facts::{CsrFacts, Possession};
 use crate::names;
+use crate::policy::IssuancePolicy;
 use crate::report::{rule, Finding, Rule};
+use crate::x509::{RequestedName, SubjectAttribute};
 
 rule!(CSR_SIGNATURE_INVALID, "csr.signature.invalid", Error,
     "RFC 2986 §3 (proof of possession); 002_65d782b1359c0f60.txt",
@@ -184,7 +185,7 @@ const SINGLE_VALUED: &[&str] = &[
 ];
 
 /// All checks of a CSR, in report order.
-pub(crate) fn check_all(facts: &CsrFacts, policy: &CsrPolicy, day: Date) -> Vec<Finding> {
+pub(crate) fn check_all(facts: &CsrFacts, policy: &IssuancePolicy, day: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     check_version(facts, &mut out);
     check_signature(facts, policy, day, &mut out);
@@ -204,7 +205,7 @@ fn check_version(facts: &CsrFacts, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_signature(facts: &CsrFacts, policy: &CsrPolicy, day: Date, out: &mut Vec<Finding>) {
+fn check_signature(facts: &CsrFacts, policy: &IssuancePolicy, day: Date, out: &mut Vec<Finding>) {
     out.extend(
         policy
             .algorithms
@@ -222,7 +223,7 @@ fn check_signature(facts: &CsrFacts, policy: &CsrPolicy, day: Date, out: &mut Ve
     }
 }
 
-fn check_subject(facts: &CsrFacts, policy: &CsrPolicy, out: &mut Vec<Finding>) {
+fn check_subject(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>) {
     let cn_present = facts.subject.iter().any(|a| a.name == "CN");
     if !cn_present {
         out.push(Finding::new(&CSR_CN_MISSING, "subject.CN"));
@@ -303,7 +304,7 @@ fn is_printable_string_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c)
 }
 
-fn check_names(facts: &CsrFacts, policy: &CsrPolicy, out: &mut Vec<Finding>) {
+fn check_names(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>) {
     if facts.san_requested && facts.names.is_empty() {
         out.push(Finding::new(&CSR_SAN_EMPTY, "extensions.subjectAltName"));
     }

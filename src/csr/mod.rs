@@ -2,19 +2,19 @@
 
 mod checks;
 mod facts;
-mod policy;
 
 use asn1_rs::FromDer;
 use rustls_pki_types::UnixTime;
 use x509_parser::certification_request::X509CertificationRequest;
 
+pub use crate::x509::{RequestedName, SubjectAttribute};
 pub use checks::rules;
-pub use facts::{CsrFacts, Possession, RequestedBasicConstraints, RequestedName, SubjectAttribute};
-pub use policy::CsrPolicy;
+pub use facts::{CsrFacts, Possession, RequestedBasicConstraints};
 
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
 use crate::keys::PublicKey;
+use crate::policy::IssuancePolicy;
 use crate::report::{Facts, Report, Subject};
 use crate::verify::{verify_signature, VerifyFailure};
 
@@ -22,7 +22,7 @@ use crate::verify::{verify_signature, VerifyFailure};
 ///
 /// Returns `Err` only when the bytes are not one readable CSR; every reason to refuse a readable
 /// CSR is a finding in the report, all of them at once.
-pub fn check_csr(input: &[u8], policy: &CsrPolicy, now: UnixTime) -> Result<Report> {
+pub fn check_csr(input: &[u8], policy: &IssuancePolicy, now: UnixTime) -> Result<Report> {
     let decoded = input::decode(input, ObjectKind::Csr)?;
     let csr = parse(&decoded.der)?;
     let key = PublicKey::from_spki(&csr.certification_request_info.subject_pki);

@@ -6,7 +6,7 @@ use std::time::Duration;
 use rustls_pki_types::UnixTime;
 
 use super::{fail, optional_str, panic_boundary, sceau_report, sceau_result};
-use crate::CsrPolicy;
+use crate::IssuancePolicy;
 
 /// Checks the CSR in `input` (`input_len` bytes of PEM, base64 or DER) against the profile
 /// `profile` (NUL-terminated; NULL means `baseline`) at `time_unix` (seconds since 1970-01-01
@@ -41,7 +41,7 @@ pub unsafe extern "C" fn sceau_csr_check(
             Ok(p) => p.unwrap_or("baseline"),
             Err(result) => return result,
         };
-        let policy = match CsrPolicy::by_id(profile) {
+        let policy = match IssuancePolicy::by_id(profile) {
             Ok(p) => p,
             Err(e) => return fail(&e),
         };

@@ -1,4 +1,6 @@
-//! The intake policy of a CSR, as data: the baseline every CA shares, or a catalogue product.
+//! What a request or a certificate must satisfy, as data: the baseline every CA shares, or a
+//! catalogue product's rules on top of it. The same policy judges a product's CSR before
+//! issuance and its certificate after.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,9 +9,9 @@ use crate::error::Result;
 use crate::keys::KeyPolicy;
 use crate::profile::{Catalog, Product, Wildcard};
 
-/// What a CSR must satisfy to be accepted.
+/// What a CSR or certificate must satisfy to be accepted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CsrPolicy {
+pub struct IssuancePolicy {
     /// The profile's id, as given to `--profile`.
     pub id: String,
     /// Key algorithms and sizes.
@@ -22,11 +24,11 @@ pub struct CsrPolicy {
     pub product: Option<Box<Product>>,
 }
 
-impl CsrPolicy {
+impl IssuancePolicy {
     /// The baseline every CA shares: CA/B key rules (RSA ≥ 2048, P-256, P-384), SHA-1 and MD5
     /// retired, names well formed, wildcards syntactically allowed.
-    pub fn baseline() -> CsrPolicy {
-        CsrPolicy {
+    pub fn baseline() -> IssuancePolicy {
+        IssuancePolicy {
             id: "baseline".into(),
             key: KeyPolicy::default(),
             algorithms: AlgorithmPolicy::default(),
@@ -37,8 +39,8 @@ impl CsrPolicy {
 
     /// The intake policy of a product: its key policy and wildcard rule on top of the
     /// baseline, and its name, subject and usage rules.
-    pub fn for_product(product: &Product) -> CsrPolicy {
-        CsrPolicy {
+    pub fn for_product(product: &Product) -> IssuancePolicy {
+        IssuancePolicy {
             id: product.id.clone(),
             key: product.key.clone(),
             algorithms: AlgorithmPolicy::default(),
@@ -48,15 +50,15 @@ impl CsrPolicy {
     }
 
     /// `baseline`, or a product of `catalog`.
-    pub fn from_catalog(catalog: &Catalog, id: &str) -> Result<CsrPolicy> {
+    pub fn from_catalog(catalog: &Catalog, id: &str) -> Result<IssuancePolicy> {
         if id == "baseline" {
-            return Ok(CsrPolicy::baseline());
+            return Ok(IssuancePolicy::baseline());
         }
-        catalog.product(id).map(CsrPolicy::for_product)
+        catalog.product(id).map(IssuancePolicy::for_product)
     }
 
     /// `baseline`, or a product of the embedded catalogue.
-    pub fn by_id(id: &str) -> Result<CsrPolicy> {
-        CsrPolicy::from_catalog(&Catalog::embedded(), id)
+    pub fn by_id(id: &str) -> Result<IssuancePolicy> {
+        IssuancePolicy::from_catalog(&Catalog::embedded(), id)
     }
 }

@@ -1,0 +1,240 @@
+//! Reading the parts every X.509 object shares into owned facts: distinguished names,
+//! GeneralNames, key usages. Used by CSRs and certificates alike.
+
+use std::borrow::Cow;
+use std::net::IpAddr;
+
+use asn1_rs::{oid, Oid, Tag};
+use serde::Serialize;
+use x509_parser::prelude::*;
+
+/// One attribute of the subject DN, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SubjectAttribute {
+    /// Short name (`CN`, `O`, `C`...) or the dotted OID when it has none.
+    pub name: Cow<'static, str>,
+    /// Dotted OID.
+    pub oid: Cow<'static, str>,
+    /// The ASN.1 string type it was encoded with.
+    pub string_type: Cow<'static, str>,
+    /// The value, when it could be decoded as text.
+    pub value: Option<String>,
+}
+
+/// A name from a subjectAltName: asked for by a request, or carried by a certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum RequestedName {
+    /// A dNSName.
+    Dns(String),
+    /// An iPAddress.
+    Ip(String),
+    /// An rfc822Name.
+    Email(String),
+    /// A uniformResourceIdentifier.
+    Uri(String),
+    /// An iPAddress entry that is neither 4 nor 16 octets.
+    MalformedIp(String),
+    /// Another GeneralName form, described.
+    Other(String),
+}
+
+const ATTRIBUTE_NAMES: &[(Oid<'static>, &str, &str)] = &[
+    (oid!(2.5.4 .3), "CN", "2.5.4.3"),
+    (oid!(2.5.4 .6), "C", "2.5.4.6"),
+    (oid!(2.5.4 .7), "L", "2.5.4.7"),
+    (oid!(2.5.4 .8), "ST", "2.5.4.8"),
+    (oid!(2.5.4 .10), "O", "2.5.4.10"),
+    (oid!(2.5.4 .11), "OU", "2.5.4.11"),
+    (oid!(2.5.4 .5), "serialNumber", "2.5.4.5"),
+    (oid!(2.5.4 .9), "street", "2.5.4.9"),
+    (oid!(2.5.4 .17), "postalCode", "2.5.4.17"),
+    (oid!(2.5.4 .4), "SN", "2.5.4.4"),
+    (oid!(2.5.4 .42), "GN", "2.5.4.42"),
+    (oid!(2.5.4 .12), "title", "2.5.4.12"),
+    (oid!(2.5.4 .15), "businessCategory", "2.5.4.15"),
+    (oid!(2.5.4 .97), "organizationIdentifier", "2.5.4.97"),
+    (oid!(2.5.4 .65), "pseudonym", "2.5.4.65"),
+    (
+        oid!(1.2.840 .113549 .1 .9 .1),
+        "emailAddress",
+        "1.2.840.113549.1.9.1",
+    ),
+    (
+        oid!(0.9.2342 .19200300 .100 .1 .25),
+        "DC",
+        "0.9.2342.19200300.100.1.25",
+    ),
+    (
+        oid!(0.9.2342 .19200300 .100 .1 .1),
+        "UID",
+        "0.9.2342.19200300.100.1.1",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .3),
+        "jurisdictionC",
+        "1.3.6.1.4.1.311.60.2.1.3",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .2),
+        "jurisdictionST",
+        "1.3.6.1.4.1.311.60.2.1.2",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .311 .60 .2 .1 .1),
+        "jurisdictionL",
+        "1.3.6.1.4.1.311.60.2.1.1",
+    ),
+];
+
+/// The short name and dotted form of an attribute type; unknown types are named by their OID.
+fn attribute_name(oid: &Oid<'_>) -> (Cow<'static, str>, Cow<'static, str>) {
+    match ATTRIBUTE_NAMES.iter().find(|(o, _, _)| o == oid) {
+        Some((_, name, dotted)) => (Cow::Borrowed(*name), Cow::Borrowed(*dotted)),
+        None => {
+            let dotted = oid.to_id_string();
+            (Cow::Owned(dotted.clone()), Cow::Owned(dotted))
+        }
+    }
+}
+
+/// Decodes an attribute value of any of the string types a DN may use.
+fn decode_string(tag: Tag, data: &[u8]) -> Option<String> {
+    match tag {
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::NumericString
+        | Tag::VisibleString => std::str::from_utf8(data).ok().map(str::to_string),
+        Tag::BmpString => {
+            if data.len() % 2 != 0 {
+                return None;
+            }
+            let units: Vec<u16> = data
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        Tag::UniversalString => {
+            if data.len() % 4 != 0 {
+                return None;
+            }
+            data.chunks(4)
+                .map(|c| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
+                .collect()
+        }
+        // T.61 is close enough to Latin-1 for the names CAs see.
+        Tag::TeletexString => Some(data.iter().map(|b| char::from(*b)).collect()),
+        _ => None,
+    }
+}
+
+fn string_type_name(tag: Tag) -> Cow<'static, str> {
+    Cow::Borrowed(match tag {
+        Tag::Utf8String => "UTF8String",
+        Tag::PrintableString => "PrintableString",
+        Tag::Ia5String => "IA5String",
+        Tag::NumericString => "NumericString",
+        Tag::VisibleString => "VisibleString",
+        Tag::BmpString => "BMPString",
+        Tag::UniversalString => "UniversalString",
+        Tag::TeletexString => "TeletexString",
+        other => return Cow::Owned(format!("{other:?}")),
+    })
+}
+
+/// Reads the subject of a DN.
+pub(crate) fn subject_attributes(name: &X509Name<'_>) -> Vec<SubjectAttribute> {
+    name.iter_attributes()
+        .map(|atv| {
+            let value = atv.attr_value();
+            let (name, oid) = attribute_name(atv.attr_type());
+            SubjectAttribute {
+                name,
+                oid,
+                string_type: string_type_name(value.tag()),
+                value: decode_string(value.tag(), value.data),
+            }
+        })
+        .collect()
+}
+
+/// `C=FR, O=Exemple SA, CN=www.exemple.fr`: the subject in encoded order, for people.
+pub(crate) fn distinguished_name_text(attributes: &[SubjectAttribute]) -> String {
+    let mut out = String::with_capacity(attributes.len() * 16);
+    for (i, a) in attributes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&a.name);
+        out.push('=');
+        out.push_str(a.value.as_deref().unwrap_or("#undecodable"));
+    }
+    out
+}
+
+pub(crate) fn general_name(name: &GeneralName<'_>) -> RequestedName {
+    match name {
+        GeneralName::DNSName(s) => RequestedName::Dns((*s).to_string()),
+        GeneralName::RFC822Name(s) => RequestedName::Email((*s).to_string()),
+        GeneralName::URI(s) => RequestedName::Uri((*s).to_string()),
+        GeneralName::IPAddress(bytes) => match bytes.len() {
+            4 => {
+                let octets: [u8; 4] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+                RequestedName::Ip(IpAddr::from(octets).to_string())
+            }
+            16 => {
+                let mut octets = [0u8; 16];
+                octets.copy_from_slice(bytes);
+                RequestedName::Ip(IpAddr::from(octets).to_string())
+            }
+            _ => RequestedName::MalformedIp(hex::encode(bytes)),
+        },
+        GeneralName::OtherName(oid, _) => RequestedName::Other(format!("otherName {oid}")),
+        GeneralName::DirectoryName(dn) => RequestedName::Other(format!("directoryName {dn}")),
+        GeneralName::RegisteredID(oid) => RequestedName::Other(format!("registeredID {oid}")),
+        GeneralName::X400Address(_) => RequestedName::Other("x400Address".into()),
+        GeneralName::EDIPartyName(_) => RequestedName::Other("ediPartyName".into()),
+        GeneralName::Invalid(tag, _) => {
+            RequestedName::Other(format!("invalid GeneralName {tag:?}"))
+        }
+    }
+}
+
+pub(crate) fn key_usage_names(ku: &KeyUsage) -> Vec<String> {
+    let bits = [
+        (ku.digital_signature(), "digitalSignature"),
+        (ku.non_repudiation(), "nonRepudiation"),
+        (ku.key_encipherment(), "keyEncipherment"),
+        (ku.data_encipherment(), "dataEncipherment"),
+        (ku.key_agreement(), "keyAgreement"),
+        (ku.key_cert_sign(), "keyCertSign"),
+        (ku.crl_sign(), "cRLSign"),
+        (ku.encipher_only(), "encipherOnly"),
+        (ku.decipher_only(), "decipherOnly"),
+    ];
+    bits.iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, n)| (*n).to_string())
+        .collect()
+}
+
+pub(crate) fn eku_names(eku: &ExtendedKeyUsage<'_>) -> Vec<String> {
+    let known = [
+        (eku.any, "anyExtendedKeyUsage"),
+        (eku.server_auth, "serverAuth"),
+        (eku.client_auth, "clientAuth"),
+        (eku.code_signing, "codeSigning"),
+        (eku.email_protection, "emailProtection"),
+        (eku.time_stamping, "timeStamping"),
+        (eku.ocsp_signing, "OCSPSigning"),
+    ];
+    let mut out: Vec<String> = known
+        .iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, n)| (*n).to_string())
+        .collect();
+    out.extend(eku.other.iter().map(|o| o.to_id_string()));
+    out
+}
