@@ -296,6 +296,32 @@ pub fn check_der_frame(der: &[u8], expected: ObjectKind) -> Result<()> {
     }
 }
 
+/// Turns a parser's result on one complete DER object into sceau's errors: bytes left over are
+/// [`Error::TrailingData`]; a failure names what the bytes are when another parser reads them.
+pub(crate) fn complete<T, E: std::fmt::Debug>(
+    der: &[u8],
+    parsed: x509_parser::nom::IResult<&[u8], T, E>,
+    expected: ObjectKind,
+) -> Result<T> {
+    match parsed {
+        Ok(([], value)) => Ok(value),
+        Ok((rest, _)) => Err(Error::TrailingData {
+            count: rest.len(),
+            expected,
+        }),
+        Err(e) => match sniff_der(der) {
+            Some(kind) if kind != expected => Err(Error::WrongKind {
+                found: format!("{kind} (DER)"),
+                expected,
+            }),
+            _ => Err(Error::BadDer {
+                detail: e.to_string(),
+                expected,
+            }),
+        },
+    }
+}
+
 /// Names the kind of a complete DER object that failed to parse as the expected kind, by trying
 /// the other X.509 parsers. Used to turn "bad DER" into "a certificate, expected a CSR".
 pub fn sniff_der(der: &[u8]) -> Option<ObjectKind> {

@@ -14,6 +14,7 @@
 #![deny(unsafe_code)]
 
 pub mod algorithms;
+pub mod cert;
 pub mod csr;
 mod error;
 #[allow(unsafe_code)]
@@ -28,6 +29,7 @@ pub mod report;
 pub mod verify;
 pub mod x509;
 
+pub use cert::{check_certificate, CertFacts};
 pub use csr::{check_csr, CsrFacts};
 pub use error::{Error, ObjectKind, Result};
 pub use i18n::Lang;
@@ -39,6 +41,7 @@ pub use report::{Finding, Report, Rule, Severity, Verdict};
 pub fn rules() -> Vec<&'static Rule> {
     let mut all = Vec::new();
     all.extend(csr::rules());
+    all.extend(cert::rules());
     all.extend(algorithms::rules());
     all.extend(keys::rules());
     all.extend(names::rules());

@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::cert::CertFacts;
 use crate::csr::CsrFacts;
 use crate::i18n::Lang;
 use crate::profile::QuoteFacts;
@@ -207,6 +208,8 @@ pub enum Subject {
     Csr,
     /// A price quote from the catalogue.
     Quote,
+    /// An issued X.509 certificate.
+    Certificate,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -217,6 +220,8 @@ pub enum Facts {
     Csr(Box<CsrFacts>),
     /// The computation of a quote.
     Quote(QuoteFacts),
+    /// Facts of a certificate.
+    Certificate(Box<CertFacts>),
 }
 
 /// The outcome of one check of one object.
@@ -290,6 +295,14 @@ impl Report {
         }
     }
 
+    /// The facts of a certificate report.
+    pub fn cert_facts(&self) -> Option<&CertFacts> {
+        match &self.facts {
+            Facts::Certificate(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
     /// The facts of a quote report.
     pub fn quote_facts(&self) -> Option<&QuoteFacts> {
         match &self.facts {
@@ -344,6 +357,7 @@ impl Report {
         match &self.facts {
             Facts::Csr(facts) => out.push_str(&facts.summary(lang)),
             Facts::Quote(facts) => out.push_str(&facts.summary(lang)),
+            Facts::Certificate(facts) => out.push_str(&facts.summary(lang)),
         }
         for f in &self.findings {
             out.push_str(&format!(

@@ -28,6 +28,11 @@ enum Command {
         #[command(subcommand)]
         command: CsrCommand,
     },
+    /// Issued certificates.
+    Cert {
+        #[command(subcommand)]
+        command: CertCommand,
+    },
     /// Lists every product of the catalogue with its rules.
     Profiles {
         /// A TOML catalogue that replaces or extends the embedded one.
@@ -64,20 +69,41 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum CertCommand {
+    /// Checks an issued certificate against the product sold (PEM, base64 or DER; `-` reads
+    /// standard input).
+    Check(CheckArgs),
+}
+
+#[derive(Subcommand)]
 enum CsrCommand {
     /// Checks a CSR (PEM, base64 or DER; `-` reads standard input).
-    Check {
-        /// Profile to check against: `baseline` or a product id (`sceau profiles`).
-        #[arg(long, default_value = "baseline")]
-        profile: String,
-        /// A TOML catalogue that replaces or extends the embedded one.
-        #[arg(long)]
-        catalog: Option<String>,
-        #[command(flatten)]
-        output: Output,
-        /// The CSR file, or `-` for standard input.
-        file: String,
-    },
+    Check(CheckArgs),
+}
+
+/// What `csr check` and `cert check` take.
+#[derive(Args)]
+struct CheckArgs {
+    /// Profile to check against: `baseline` or a product id (`sceau profiles`).
+    #[arg(long, default_value = "baseline")]
+    profile: String,
+    /// A TOML catalogue that replaces or extends the embedded one.
+    #[arg(long)]
+    catalog: Option<String>,
+    #[command(flatten)]
+    output: Output,
+    /// The file, or `-` for standard input.
+    file: String,
+}
+
+impl CheckArgs {
+    /// The input bytes and the policy named by `--profile` in the catalogue.
+    fn load(&self) -> Result<(Vec<u8>, IssuancePolicy), String> {
+        let catalog = load_catalog(self.catalog.as_deref())?;
+        let policy =
+            IssuancePolicy::from_catalog(&catalog, &self.profile).map_err(|e| e.to_string())?;
+        Ok((read_input(&self.file)?, policy))
+    }
 }
 
 /// How a report is written: language and format.
@@ -133,21 +159,20 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Csr {
-            command:
-                CsrCommand::Check {
-                    profile,
-                    catalog,
-                    output,
-                    file,
-                },
+            command: CsrCommand::Check(args),
         } => {
-            let catalog = load_catalog(catalog.as_deref())?;
-            let policy =
-                IssuancePolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
-            let input = read_input(&file)?;
+            let (input, policy) = args.load()?;
             let report = sceau::check_csr(&input, &policy, UnixTime::now())
-                .map_err(|e| format!("{file}: {e}"))?;
-            Ok(print_report(&report, output))
+                .map_err(|e| format!("{}: {e}", args.file))?;
+            Ok(print_report(&report, args.output))
+        }
+        Command::Cert {
+            command: CertCommand::Check(args),
+        } => {
+            let (input, policy) = args.load()?;
+            let report = sceau::check_certificate(&input, &policy)
+                .map_err(|e| format!("{}: {e}", args.file))?;
+            Ok(print_report(&report, args.output))
         }
         Command::Quote {
             profile,

@@ -194,7 +194,10 @@ pub(crate) fn check_all(facts: &CsrFacts, policy: &IssuancePolicy, day: Date) ->
     check_names(facts, policy, &mut out);
     check_extensions(facts, &mut out);
     if let Some(product) = &policy.product {
-        out.extend(crate::profile::check_product_names(facts, product));
+        out.extend(crate::profile::check_product_names(
+            &facts.name_view(),
+            product,
+        ));
     }
     out
 }

@@ -160,22 +160,20 @@ impl CsrFacts {
         }
     }
 
+    /// What a product's name rules read from this request.
+    pub fn name_view(&self) -> crate::profile::NameView<'_> {
+        crate::profile::NameView {
+            common_name: self.common_name.as_deref(),
+            names: &self.names,
+            subject: &self.subject,
+            ekus: &self.requested_extended_key_usage,
+            certificate: false,
+        }
+    }
+
     /// Every DNS name the request asks for: the CN when it names a host, then the SAN dNSNames.
     pub fn dns_names(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        if let Some(cn) = &self.common_name {
-            if crate::names::looks_like_host(cn) && !crate::names::is_ip_address(cn) {
-                out.push(cn);
-            }
-        }
-        for name in &self.names {
-            if let RequestedName::Dns(d) = name {
-                if !out.iter().any(|o| o.eq_ignore_ascii_case(d)) {
-                    out.push(d);
-                }
-            }
-        }
-        out
+        self.name_view().dns_names(true)
     }
 
     /// A few lines for a person: subject, names, key, signature.

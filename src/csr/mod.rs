@@ -11,7 +11,7 @@ pub use crate::x509::{RequestedName, SubjectAttribute};
 pub use checks::rules;
 pub use facts::{CsrFacts, Possession, RequestedBasicConstraints};
 
-use crate::error::{Error, ObjectKind, Result};
+use crate::error::{ObjectKind, Result};
 use crate::input;
 use crate::keys::PublicKey;
 use crate::policy::IssuancePolicy;
@@ -43,23 +43,11 @@ pub fn check_csr(input: &[u8], policy: &IssuancePolicy, now: UnixTime) -> Result
 
 /// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
 fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
-    match X509CertificationRequest::from_der(der) {
-        Ok(([], csr)) => Ok(csr),
-        Ok((rest, _)) => Err(Error::TrailingData {
-            count: rest.len(),
-            expected: ObjectKind::Csr,
-        }),
-        Err(e) => match input::sniff_der(der) {
-            Some(kind) if kind != ObjectKind::Csr => Err(Error::WrongKind {
-                found: format!("{kind} (DER)"),
-                expected: ObjectKind::Csr,
-            }),
-            _ => Err(Error::BadDer {
-                detail: e.to_string(),
-                expected: ObjectKind::Csr,
-            }),
-        },
-    }
+    input::complete(
+        der,
+        X509CertificationRequest::from_der(der),
+        ObjectKind::Csr,
+    )
 }
 
 fn prove_possession(

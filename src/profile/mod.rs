@@ -7,7 +7,7 @@ mod quote;
 
 use serde::{Deserialize, Serialize};
 
-pub use names::{check_product_names, covers, rules as name_rules};
+pub use names::{check_product_names, covers, rules as name_rules, NameView};
 pub use quote::{money, quote, rules as quote_rules, QuoteFacts, QuoteLine, QuoteRequest};
 
 use crate::error::{Error, Result};
@@ -183,9 +183,87 @@ pub struct Product {
     /// Longest validity of a certificate of this product, in years.
     #[serde(default)]
     pub max_validity_years: Option<u32>,
+    /// The dated validity caps its certificates follow, if any.
+    #[serde(default)]
+    pub validity_caps: Option<CapSchedule>,
+    /// Certificate policy OIDs its certificates must carry (EV: 2.23.140.1.1).
+    #[serde(default)]
+    pub policies: Vec<String>,
     /// Expiry notice.
     #[serde(default)]
     pub notice: Option<Notice>,
+}
+
+/// A schedule of maximum validity periods that depends on the issuance date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CapSchedule {
+    /// CA/B Forum TLS Baseline Requirements §6.3.2.
+    CabTls,
+    /// CA/B Forum Code Signing Baseline Requirements §6.3.2.
+    CabCodeSigning,
+}
+
+/// One step of a cap schedule: certificates issued on or after `from` live at most `max_days`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValidityCap {
+    /// First issuance day (ISO 8601) the cap applies to.
+    pub from: &'static str,
+    /// notBefore of that day, in seconds since the epoch.
+    pub from_unix: i64,
+    /// Longest validity, in days (86,400 s each, notBefore to notAfter inclusive).
+    pub max_days: u32,
+    /// The clause that sets it.
+    pub source: &'static str,
+}
+
+impl CapSchedule {
+    /// The steps, oldest first.
+    pub fn steps(self) -> &'static [ValidityCap] {
+        const TLS: &str = "CA/B BR §6.3.2 (ballot SC-081)";
+        match self {
+            CapSchedule::CabTls => &[
+                ValidityCap {
+                    from: "2020-09-01",
+                    from_unix: 1_598_918_400,
+                    max_days: 398,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2026-03-15",
+                    from_unix: 1_773_532_800,
+                    max_days: 200,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2027-03-15",
+                    from_unix: 1_805_068_800,
+                    max_days: 100,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2029-03-15",
+                    from_unix: 1_868_227_200,
+                    max_days: 47,
+                    source: TLS,
+                },
+            ],
+            CapSchedule::CabCodeSigning => &[ValidityCap {
+                from: "2023-06-01",
+                from_unix: 1_685_577_600,
+                max_days: 460,
+                source: "CA/B CSBR §6.3.2",
+            }],
+        }
+    }
+
+    /// The cap in force for a certificate whose notBefore is `not_before` (unix seconds).
+    pub fn cap_at(self, not_before: i64) -> Option<&'static ValidityCap> {
+        self.steps()
+            .iter()
+            .rev()
+            .find(|step| not_before >= step.from_unix)
+    }
 }
 
 /// A list of products.

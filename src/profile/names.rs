@@ -1,8 +1,8 @@
 //! A product's rules on the names, subject and usages of a request.
 
 use super::{Product, Wildcard};
-use crate::csr::{CsrFacts, RequestedName};
 use crate::report::{rule, Finding, Rule};
+use crate::x509::{RequestedName, SubjectAttribute};
 
 /// Whether an authorised domain, written as IGC-Santé does (`*ch-ville.fr`, or a plain
 /// `ch-ville.fr`), covers `name`: the domain itself or any name under it, on a label boundary
@@ -30,22 +30,47 @@ fn is_public_suffix(domain: &str) -> bool {
     psl::suffix(lower.as_bytes()).is_some_and(|s| s.as_bytes() == lower.as_bytes())
 }
 
-/// The findings of `product`'s name, subject and usage rules on a request.
-pub fn check_product_names(facts: &CsrFacts, product: &Product) -> Vec<Finding> {
+/// What a product's name rules read, from a request or from a certificate.
+#[derive(Clone, Copy, Debug)]
+pub struct NameView<'a> {
+    /// The first CN.
+    pub common_name: Option<&'a str>,
+    /// The subjectAltName entries.
+    pub names: &'a [RequestedName],
+    /// The subject's attributes.
+    pub subject: &'a [SubjectAttribute],
+    /// The extended key usages asked for or granted.
+    pub ekus: &'a [String],
+    /// Whether this is an issued certificate (its required subject fields differ).
+    pub certificate: bool,
+}
+
+impl<'a> NameView<'a> {
+    /// The DNS names: the CN when it names a host (and the product says CNs do), then the
+    /// SAN dNSNames, without repeats.
+    pub fn dns_names(&self, cn_is_host: bool) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        if let Some(cn) = self.common_name {
+            if cn_is_host && crate::names::looks_like_host(cn) && !crate::names::is_ip_address(cn) {
+                out.push(cn);
+            }
+        }
+        for name in self.names {
+            if let RequestedName::Dns(d) = name {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(d)) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The findings of `product`'s name, subject and usage rules on a request or a certificate.
+pub fn check_product_names(view: &NameView<'_>, product: &Product) -> Vec<Finding> {
     let mut out = Vec::new();
     let rules = &product.names;
-    let dns: Vec<&str> = if rules.cn_is_host {
-        facts.dns_names()
-    } else {
-        facts
-            .names
-            .iter()
-            .filter_map(|n| match n {
-                RequestedName::Dns(d) => Some(d.as_str()),
-                _ => None,
-            })
-            .collect()
-    };
+    let dns = view.dns_names(rules.cn_is_host);
     let product_arg = |f: Finding| f.arg("product", &product.name);
 
     if !rules.dns && !dns.is_empty() {
@@ -120,8 +145,13 @@ pub fn check_product_names(facts: &CsrFacts, product: &Product) -> Vec<Finding> 
             "names",
         )));
     }
-    for attribute in &product.subject.request {
-        if !facts.subject.iter().any(|a| a.name == attribute.as_str()) {
+    let required = if view.certificate {
+        &product.subject.certificate
+    } else {
+        &product.subject.request
+    };
+    for attribute in required {
+        if !view.subject.iter().any(|a| a.name == attribute.as_str()) {
             out.push(product_arg(
                 Finding::new(&PROFILE_SUBJECT_MISSING, format!("subject.{attribute}"))
                     .arg("name", attribute),
@@ -129,7 +159,7 @@ pub fn check_product_names(facts: &CsrFacts, product: &Product) -> Vec<Finding> 
         }
     }
     let allowed = product.usage.allowed_ekus();
-    for eku in &facts.requested_extended_key_usage {
+    for eku in view.ekus {
         if !allowed.contains(&eku.as_str()) {
             out.push(product_arg(
                 Finding::new(&PROFILE_EKU_NOT_ALLOWED, "extensions.extendedKeyUsage")

@@ -1,0 +1,519 @@
+//! Post-issuance checks on certificates issued in the tests by an rcgen CA, one defect at a time,
+//! and on openssl-made certificates for RSA and SHA-1.
+
+use rcgen::{
+    BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
+    Issuer, KeyPair, KeyUsagePurpose,
+};
+use sceau::{check_certificate, Catalog, Error, IssuancePolicy, ObjectKind, Report, Verdict};
+
+mod common;
+use common::{csr_data, error_codes};
+
+/// What varies between test certificates.
+#[derive(Clone)]
+struct Leaf {
+    cn: Option<&'static str>,
+    dns: Vec<&'static str>,
+    ekus: Vec<ExtendedKeyUsagePurpose>,
+    key_usages: Vec<KeyUsagePurpose>,
+    ca: bool,
+    not_before: (i32, u8, u8),
+    days: i64,
+    ev_policy: bool,
+    ev_subject: bool,
+}
+
+impl Default for Leaf {
+    fn default() -> Self {
+        Leaf {
+            cn: Some("www.exemple.fr"),
+            dns: vec!["www.exemple.fr", "exemple.fr"],
+            ekus: vec![ExtendedKeyUsagePurpose::ServerAuth],
+            key_usages: vec![KeyUsagePurpose::DigitalSignature],
+            ca: false,
+            not_before: (2026, 11, 1),
+            days: 90,
+            ev_policy: false,
+            ev_subject: false,
+        }
+    }
+}
+
+fn issuer() -> Issuer<'static, KeyPair> {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "Exemple AC de test");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    Issuer::new(params, key)
+}
+
+fn issue(leaf: Leaf) -> Vec<u8> {
+    let key = KeyPair::generate().unwrap();
+    let sans: Vec<String> = leaf.dns.iter().map(|d| d.to_string()).collect();
+    let mut params = CertificateParams::new(sans).unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params.distinguished_name.push(DnType::CountryName, "CA");
+    if leaf.ev_subject {
+        params
+            .distinguished_name
+            .push(DnType::OrganizationName, "Ministere Exemple");
+        params
+            .distinguished_name
+            .push(DnType::CustomDnType(vec![2, 5, 4, 15]), "Government Entity");
+        params.distinguished_name.push(
+            DnType::CustomDnType(vec![1, 3, 6, 1, 4, 1, 311, 60, 2, 1, 3]),
+            "CA",
+        );
+        params
+            .distinguished_name
+            .push(DnType::CustomDnType(vec![2, 5, 4, 5]), "1234567890");
+    }
+    if let Some(cn) = leaf.cn {
+        params.distinguished_name.push(DnType::CommonName, cn);
+    }
+    params.extended_key_usages = leaf.ekus;
+    params.key_usages = leaf.key_usages;
+    if leaf.ca {
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    }
+    let (y, m, d) = leaf.not_before;
+    params.not_before = rcgen::date_time_ymd(y, m, d);
+    params.not_after =
+        params.not_before + time::Duration::days(leaf.days) - time::Duration::seconds(1);
+    if leaf.ev_policy {
+        // certificatePolicies: SEQUENCE { PolicyInformation { 2.23.140.1.1 } }
+        let content = vec![
+            0x30, 0x09, 0x30, 0x07, 0x06, 0x05, 0x67, 0x81, 0x0c, 0x01, 0x01,
+        ];
+        params
+            .custom_extensions
+            .push(CustomExtension::from_oid_content(&[2, 5, 29, 32], content));
+    }
+    params
+        .signed_by(&key, &issuer())
+        .unwrap()
+        .pem()
+        .into_bytes()
+}
+
+fn check(profile: &str, leaf: Leaf) -> Report {
+    check_in(&Catalog::embedded(), profile, &issue(leaf))
+}
+
+fn check_in(catalog: &Catalog, profile: &str, pem: &[u8]) -> Report {
+    let policy = IssuancePolicy::from_catalog(catalog, profile).unwrap();
+    check_certificate(pem, &policy).unwrap()
+}
+
+#[test]
+fn a_well_issued_tls_certificate_passes() {
+    for profile in ["baseline", "standard", "uc", "certigna-ssl"] {
+        let report = check(profile, Leaf::default());
+        if profile == "certigna-ssl" {
+            // rcgen's keys are P-256; Certigna takes RSA 2048 only.
+            assert_eq!(error_codes(&report), ["key.algorithm_not_allowed"]);
+        } else {
+            assert_eq!(
+                report.verdict(),
+                Verdict::Accepted,
+                "{profile}: {:?}",
+                error_codes(&report)
+            );
+        }
+    }
+    let facts = check("standard", Leaf::default())
+        .cert_facts()
+        .unwrap()
+        .clone();
+    assert_eq!(facts.common_name.as_deref(), Some("www.exemple.fr"));
+    assert_eq!(
+        facts.extended_key_usage.as_deref(),
+        Some(&["serverAuth".to_string()][..])
+    );
+    assert_eq!(facts.validity_seconds(), 90 * 86_400);
+}
+
+#[test]
+fn tls_validity_caps_are_judged_at_not_before() {
+    // 365 days was fine under the 398-day cap, before 2026-03-15...
+    let before = check(
+        "standard",
+        Leaf {
+            not_before: (2026, 1, 10),
+            days: 365,
+            ..Leaf::default()
+        },
+    );
+    assert_eq!(
+        before.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&before)
+    );
+    // ...and is refused after it, when the cap is 200 days.
+    let after = check(
+        "standard",
+        Leaf {
+            not_before: (2026, 4, 1),
+            days: 365,
+            ..Leaf::default()
+        },
+    );
+    assert_eq!(error_codes(&after), ["cert.validity.over_cap"]);
+    assert_eq!(after.findings()[0].arg_value("max"), Some("200"));
+    assert_eq!(after.findings()[0].arg_value("since"), Some("2026-03-15"));
+    // Exactly 200 days passes; 200 days and a second does not.
+    let exact = check(
+        "standard",
+        Leaf {
+            not_before: (2026, 4, 1),
+            days: 200,
+            ..Leaf::default()
+        },
+    );
+    assert_eq!(
+        exact.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&exact)
+    );
+    let cases = [
+        ((2027, 3, 15), 101, false),
+        ((2027, 3, 14), 199, true),
+        ((2029, 3, 15), 48, false),
+        ((2029, 3, 15), 47, true),
+    ];
+    for (not_before, days, ok) in cases {
+        let report = check(
+            "ev",
+            Leaf {
+                not_before,
+                days,
+                dns: vec!["www.exemple.gouv.qc.ca"],
+                cn: Some("www.exemple.gouv.qc.ca"),
+                ev_policy: true,
+                ev_subject: true,
+                ..Leaf::default()
+            },
+        );
+        assert_eq!(
+            report.verdict() == Verdict::Accepted,
+            ok,
+            "{not_before:?} {days}: {:?}",
+            error_codes(&report)
+        );
+    }
+}
+
+#[test]
+fn tls_names_and_usages() {
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                dns: vec![],
+                ..Leaf::default()
+            }
+        )),
+        ["cert.san.missing"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                cn: Some("autre.exemple.fr"),
+                ..Leaf::default()
+            }
+        )),
+        ["profile.names.too_many", "cert.san.cn_not_in_san"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                ekus: vec![ExtendedKeyUsagePurpose::ClientAuth],
+                ..Leaf::default()
+            }
+        )),
+        ["cert.eku.missing"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                ekus: vec![
+                    ExtendedKeyUsagePurpose::ServerAuth,
+                    ExtendedKeyUsagePurpose::CodeSigning
+                ],
+                ..Leaf::default()
+            }
+        )),
+        ["profile.usage.eku_not_allowed"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                key_usages: vec![KeyUsagePurpose::KeyEncipherment],
+                ..Leaf::default()
+            }
+        )),
+        ["cert.key_usage.no_digital_signature"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                ca: true,
+                ..Leaf::default()
+            }
+        )),
+        ["cert.basic_constraints.leaf_is_ca"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "standard",
+            Leaf {
+                dns: vec!["a.exemple.fr", "b.exemple.fr", "c.exemple.fr"],
+                cn: Some("a.exemple.fr"),
+                ..Leaf::default()
+            }
+        )),
+        ["profile.names.too_many"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "wildcard",
+            Leaf {
+                dns: vec!["*.exemple.fr"],
+                cn: Some("*.exemple.fr"),
+                ..Leaf::default()
+            }
+        )),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        error_codes(&check("wildcard", Leaf::default())),
+        ["profile.names.too_many", "profile.names.wildcard_missing"]
+    );
+}
+
+#[test]
+fn ev_certificates_carry_the_vetted_subject_and_the_ev_policy() {
+    let ev = Leaf {
+        dns: vec!["www.exemple.gouv.qc.ca"],
+        cn: Some("www.exemple.gouv.qc.ca"),
+        ..Leaf::default()
+    };
+    let complete = check(
+        "ev",
+        Leaf {
+            ev_policy: true,
+            ev_subject: true,
+            ..ev.clone()
+        },
+    );
+    assert_eq!(
+        complete.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&complete)
+    );
+    assert_eq!(
+        error_codes(&check("ev", ev.clone())),
+        [
+            "profile.subject.missing",
+            "profile.subject.missing",
+            "profile.subject.missing",
+            "profile.subject.missing",
+            "cert.policy.missing"
+        ]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "ev",
+            Leaf {
+                ev_policy: true,
+                ev_subject: true,
+                ..Leaf::default()
+            }
+        )),
+        [
+            "profile.names.outside_suffix",
+            "profile.names.outside_suffix"
+        ]
+    );
+}
+
+#[test]
+fn code_signing_certificates() {
+    let signing = Leaf {
+        cn: Some("Editeur Exemple"),
+        dns: vec![],
+        ekus: vec![ExtendedKeyUsagePurpose::CodeSigning],
+        days: 450,
+        ..Leaf::default()
+    };
+    let ok = check("code-signing", signing.clone());
+    assert_eq!(ok.verdict(), Verdict::Accepted, "{:?}", error_codes(&ok));
+    assert_eq!(
+        error_codes(&check(
+            "code-signing",
+            Leaf {
+                days: 461,
+                ..signing.clone()
+            }
+        )),
+        ["cert.validity.over_cap"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "code-signing",
+            Leaf {
+                dns: vec!["www.editeur.ca"],
+                ..signing.clone()
+            }
+        )),
+        ["profile.names.dns_not_allowed"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "code-signing",
+            Leaf {
+                ekus: vec![ExtendedKeyUsagePurpose::ServerAuth],
+                ..signing
+            }
+        )),
+        ["profile.usage.eku_not_allowed", "cert.eku.missing"]
+    );
+}
+
+#[test]
+fn igc_sante_gateway_certificates_live_three_years() {
+    let catalog = Catalog::embedded().extended_with(
+        Catalog::from_toml(
+            "[[product]]\nid = 'ssl-serveur'\nname = 'SSL_SERVEUR'\nissuer = 'IGC-Santé'\nsource = '003'\nusage = 'tls-server'\nnames = { authorized_domains = ['*ch-ville.fr'] }\nvalidity_years = [3]\n",
+        )
+        .unwrap(),
+    );
+    let gap = Leaf {
+        cn: Some("gap.ch-ville.fr"),
+        dns: vec!["gap.ch-ville.fr"],
+        days: 3 * 365,
+        ..Leaf::default()
+    };
+    let ok = check_in(&catalog, "ssl-serveur", &issue(gap.clone()));
+    assert_eq!(ok.verdict(), Verdict::Accepted, "{:?}", error_codes(&ok));
+    let long = check_in(
+        &catalog,
+        "ssl-serveur",
+        &issue(Leaf {
+            days: 4 * 365,
+            ..gap.clone()
+        }),
+    );
+    assert_eq!(error_codes(&long), ["cert.validity.over_product"]);
+    let elsewhere = check_in(
+        &catalog,
+        "ssl-serveur",
+        &issue(Leaf {
+            cn: Some("gap.exemple.fr"),
+            dns: vec!["gap.exemple.fr"],
+            ..gap
+        }),
+    );
+    assert_eq!(error_codes(&elsewhere), ["profile.names.not_authorized"]);
+
+    let client = Leaf {
+        cn: Some("Client_Diapason_PSP"),
+        dns: vec![],
+        ekus: vec![ExtendedKeyUsagePurpose::ClientAuth],
+        days: 3 * 365,
+        ..Leaf::default()
+    };
+    let ok = check("org-auth-cli", client.clone());
+    assert_eq!(ok.verdict(), Verdict::Accepted, "{:?}", error_codes(&ok));
+    assert_eq!(
+        error_codes(&check(
+            "org-auth-cli",
+            Leaf {
+                ekus: vec![ExtendedKeyUsagePurpose::ServerAuth],
+                ..client
+            }
+        )),
+        ["profile.usage.eku_not_allowed", "cert.eku.missing"]
+    );
+}
+
+#[test]
+fn ca_certificates_need_their_constraints_and_at_most_ten_years() {
+    let ca = Leaf {
+        cn: Some("Exemple AC"),
+        dns: vec![],
+        ekus: vec![],
+        key_usages: vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign],
+        ca: true,
+        days: 10 * 365,
+        ..Leaf::default()
+    };
+    let ok = check("ca", ca.clone());
+    assert_eq!(ok.verdict(), Verdict::Accepted, "{:?}", error_codes(&ok));
+    assert_eq!(
+        error_codes(&check(
+            "ca",
+            Leaf {
+                days: 11 * 366,
+                ..ca.clone()
+            }
+        )),
+        ["cert.validity.over_product"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "ca",
+            Leaf {
+                key_usages: vec![KeyUsagePurpose::KeyCertSign],
+                ..ca.clone()
+            }
+        )),
+        ["cert.ca.key_usage"]
+    );
+    assert_eq!(
+        error_codes(&check("ca", Leaf { ca: false, ..ca })),
+        ["cert.ca.basic_constraints"]
+    );
+}
+
+#[test]
+fn openssl_certificates_with_weak_keys_and_retired_algorithms() {
+    let sample = std::fs::read(csr_data("certificate.pem")).unwrap();
+    let baseline = check_certificate(&sample, &IssuancePolicy::baseline()).unwrap();
+    assert_eq!(
+        baseline.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&baseline)
+    );
+    let weak = std::fs::read(csr_data("../cert/rsa1024-sha1.pem")).unwrap();
+    let report = check_certificate(&weak, &IssuancePolicy::baseline()).unwrap();
+    assert_eq!(
+        error_codes(&report),
+        ["algorithm.signature.retired", "key.rsa.too_small"]
+    );
+}
+
+#[test]
+fn a_csr_given_as_a_certificate_is_named() {
+    let csr = std::fs::read(csr_data("rsa2048-san.csr")).unwrap();
+    match check_certificate(&csr, &IssuancePolicy::baseline()) {
+        Err(Error::WrongKind { found, expected }) => {
+            assert!(found.contains("CERTIFICATE REQUEST"), "{found}");
+            assert_eq!(expected, ObjectKind::Certificate);
+        }
+        other => panic!("{other:?}"),
+    }
+}
