@@ -74,6 +74,10 @@ typedef enum sceau_result {
    * The DER is not a valid encoding of the object.
    */
   SCEAU_RESULT_INPUT_BAD_DER = 7108,
+  /**
+   * The object is well formed but of a form sceau does not handle (e.g. an encrypted key).
+   */
+  SCEAU_RESULT_INPUT_UNSUPPORTED = 7109,
 } sceau_result;
 
 /**

@@ -148,6 +148,15 @@ pub enum Error {
         /// What was asked for.
         expected: ObjectKind,
     },
+    /// A well-formed object of a form sceau does not handle (an encrypted key, a curve ring
+    /// lacks); it fails closed rather than guess.
+    #[error("{expected} in a form sceau does not support: {detail}")]
+    Unsupported {
+        /// What is not supported.
+        detail: String,
+        /// What was asked for.
+        expected: ObjectKind,
+    },
     /// A profile id that the catalogue does not hold.
     #[error("unknown profile '{found}'; known profiles: {known}")]
     UnknownProfile {

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::cert::CertFacts;
 use crate::csr::CsrFacts;
 use crate::i18n::Lang;
+use crate::matching::MatchFacts;
 use crate::profile::QuoteFacts;
 
 /// Identifies the JSON schema of a rendered report; bumped on any incompatible change.
@@ -210,6 +211,8 @@ pub enum Subject {
     Quote,
     /// An issued X.509 certificate.
     Certificate,
+    /// A certificate compared with its request and/or private key.
+    Match,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -222,6 +225,8 @@ pub enum Facts {
     Quote(QuoteFacts),
     /// Facts of a certificate.
     Certificate(Box<CertFacts>),
+    /// A comparison of a certificate with its request and key.
+    Match(Box<MatchFacts>),
 }
 
 /// The outcome of one check of one object.
@@ -303,6 +308,14 @@ impl Report {
         }
     }
 
+    /// The facts of a match report.
+    pub fn match_facts(&self) -> Option<&MatchFacts> {
+        match &self.facts {
+            Facts::Match(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
     /// The facts of a quote report.
     pub fn quote_facts(&self) -> Option<&QuoteFacts> {
         match &self.facts {
@@ -358,6 +371,7 @@ impl Report {
             Facts::Csr(facts) => out.push_str(&facts.summary(lang)),
             Facts::Quote(facts) => out.push_str(&facts.summary(lang)),
             Facts::Certificate(facts) => out.push_str(&facts.summary(lang)),
+            Facts::Match(facts) => out.push_str(&facts.summary(lang)),
         }
         for f in &self.findings {
             out.push_str(&format!(

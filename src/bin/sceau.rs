@@ -73,6 +73,20 @@ enum CertCommand {
     /// Checks an issued certificate against the product sold (PEM, base64 or DER; `-` reads
     /// standard input).
     Check(CheckArgs),
+    /// Says whether a certificate carries a request's key, subject and names, and whether a
+    /// private key belongs to it.
+    Match {
+        /// The request the certificate was issued for.
+        #[arg(long)]
+        csr: Option<String>,
+        /// A private key (PEM or DER; PKCS#8, PKCS#1 or SEC1; not encrypted).
+        #[arg(long)]
+        key: Option<String>,
+        #[command(flatten)]
+        output: Output,
+        /// The certificate file, or `-` for standard input.
+        cert: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -173,6 +187,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let report = sceau::check_certificate(&input, &policy)
                 .map_err(|e| format!("{}: {e}", args.file))?;
             Ok(print_report(&report, args.output))
+        }
+        Command::Cert {
+            command:
+                CertCommand::Match {
+                    csr,
+                    key,
+                    output,
+                    cert,
+                },
+        } => {
+            let certificate = read_input(&cert)?;
+            let csr = csr.as_deref().map(read_input).transpose()?;
+            let key = key.as_deref().map(read_input).transpose()?;
+            let report = sceau::match_certificate(&certificate, csr.as_deref(), key.as_deref())
+                .map_err(|e| e.to_string())?;
+            Ok(print_report(&report, output))
         }
         Command::Quote {
             profile,

@@ -41,6 +41,17 @@ pub fn check_csr(input: &[u8], policy: &IssuancePolicy, now: UnixTime) -> Result
     ))
 }
 
+impl CsrFacts {
+    /// Reads a CSR's facts without judging it (no proof of possession, no rules): for comparing
+    /// it with what was issued.
+    pub fn read_only(input: &[u8]) -> Result<CsrFacts> {
+        let decoded = input::decode(input, ObjectKind::Csr)?;
+        let csr = parse(&decoded.der)?;
+        let key = PublicKey::from_spki(&csr.certification_request_info.subject_pki);
+        Ok(CsrFacts::read(&csr, &key, decoded.form.clone()))
+    }
+}
+
 /// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
 fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
     input::complete(

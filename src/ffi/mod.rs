@@ -52,6 +52,8 @@ pub enum sceau_result {
     InputTrailingData = 7107,
     /// The DER is not a valid encoding of the object.
     InputBadDer = 7108,
+    /// The object is well formed but of a form sceau does not handle (e.g. an encrypted key).
+    InputUnsupported = 7109,
 }
 
 impl sceau_result {
@@ -72,6 +74,7 @@ impl sceau_result {
             sceau_result::InputTruncated => "truncated DER",
             sceau_result::InputTrailingData => "trailing data after the DER object",
             sceau_result::InputBadDer => "invalid DER",
+            sceau_result::InputUnsupported => "unsupported form of the object",
         }
     }
 }
@@ -88,6 +91,7 @@ impl From<&Error> for sceau_result {
             Error::Truncated { .. } => sceau_result::InputTruncated,
             Error::TrailingData { .. } => sceau_result::InputTrailingData,
             Error::BadDer { .. } => sceau_result::InputBadDer,
+            Error::Unsupported { .. } => sceau_result::InputUnsupported,
             Error::UnknownProfile { .. } => sceau_result::UnknownProfile,
             Error::InvalidArgument { .. } => sceau_result::InvalidArgument,
         }
