@@ -51,5 +51,6 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(names::rules());
     all.extend(profile::name_rules());
     all.extend(profile::quote_rules());
+    all.extend(profile::lifecycle_rules());
     all
 }

@@ -14,7 +14,7 @@ use crate::cert::CertFacts;
 use crate::csr::CsrFacts;
 use crate::i18n::Lang;
 use crate::matching::MatchFacts;
-use crate::profile::QuoteFacts;
+use crate::profile::{ExpiryFacts, QuoteFacts};
 
 /// Identifies the JSON schema of a rendered report; bumped on any incompatible change.
 pub const SCHEMA: &str = "sceau.report/1";
@@ -213,6 +213,8 @@ pub enum Subject {
     Certificate,
     /// A certificate compared with its request and/or private key.
     Match,
+    /// Where a certificate stands in its lifecycle.
+    Expiry,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -227,6 +229,8 @@ pub enum Facts {
     Certificate(Box<CertFacts>),
     /// A comparison of a certificate with its request and key.
     Match(Box<MatchFacts>),
+    /// Where a certificate stands in its lifecycle.
+    Expiry(Box<ExpiryFacts>),
 }
 
 /// The outcome of one check of one object.
@@ -316,6 +320,14 @@ impl Report {
         }
     }
 
+    /// The facts of an expiry report.
+    pub fn expiry_facts(&self) -> Option<&ExpiryFacts> {
+        match &self.facts {
+            Facts::Expiry(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
     /// The facts of a quote report.
     pub fn quote_facts(&self) -> Option<&QuoteFacts> {
         match &self.facts {
@@ -372,6 +384,11 @@ impl Report {
             Facts::Quote(facts) => out.push_str(&facts.summary(lang)),
             Facts::Certificate(facts) => out.push_str(&facts.summary(lang)),
             Facts::Match(facts) => out.push_str(&facts.summary(lang)),
+            Facts::Expiry(facts) => {
+                out.push_str("  ");
+                out.push_str(&facts.line(lang));
+                out.push('\n');
+            }
         }
         for f in &self.findings {
             out.push_str(&format!(

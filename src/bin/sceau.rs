@@ -61,6 +61,24 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Where certificates stand: days and business days left, notice, renewal, re-issuance.
+    /// One line per file.
+    Expiry {
+        /// Product whose notice and renewal terms apply.
+        #[arg(long)]
+        profile: String,
+        /// The time to judge at (RFC 3339); default: now.
+        #[arg(long)]
+        now: Option<String>,
+        /// A TOML catalogue that replaces or extends the embedded one (products, holidays).
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
+        /// Certificate files.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
     /// Lists every rule with its code, severity, citation and effective dates.
     Rules {
         #[command(flatten)]
@@ -223,6 +241,55 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 },
             );
             Ok(print_report(&report, output))
+        }
+        Command::Expiry {
+            profile,
+            now,
+            catalog,
+            output,
+            files,
+        } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            let product = catalog.product(&profile).map_err(|e| e.to_string())?;
+            let now = match now {
+                None => UnixTime::now(),
+                Some(text) => parse_time(&text)?,
+            };
+            let lang = Lang::from(output.lang);
+            let (mut worst, mut reports) = (0u8, Vec::new());
+            for file in &files {
+                let result = read_input(file).and_then(|bytes| {
+                    sceau::profile::expiry(&bytes, product, &catalog.holidays, now)
+                        .map_err(|e| format!("{file}: {e}"))
+                });
+                match result {
+                    Ok(report) => {
+                        if report.verdict() == Verdict::Rejected {
+                            worst = worst.max(1);
+                        }
+                        if output.format == Format::Text {
+                            let line = report
+                                .expiry_facts()
+                                .map(|f| f.line(lang))
+                                .unwrap_or_default();
+                            println!("{file}: {line}");
+                        }
+                        reports.push(report);
+                    }
+                    Err(message) => {
+                        eprintln!("sceau: {message}");
+                        worst = 2;
+                    }
+                }
+            }
+            if output.format == Format::Json {
+                let rendered: Vec<_> = reports.iter().map(|r| r.render(lang)).collect();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&rendered).map_err(|e| e.to_string())?
+                );
+            }
+            Ok(ExitCode::from(worst))
         }
         Command::Profiles { catalog, output } => {
             let catalog = load_catalog(catalog.as_deref())?;
@@ -419,6 +486,16 @@ fn profiles_text(catalog: &Catalog, lang: Lang) -> String {
         }
     }
     out
+}
+
+fn parse_time(text: &str) -> Result<UnixTime, String> {
+    let t = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("--now {text}: not an RFC 3339 time ({e})"))?;
+    let secs =
+        u64::try_from(t.unix_timestamp()).map_err(|_| format!("--now {text}: before 1970"))?;
+    Ok(UnixTime::since_unix_epoch(std::time::Duration::from_secs(
+        secs,
+    )))
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {

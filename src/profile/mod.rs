@@ -2,11 +2,13 @@
 //! allows, what it costs and when its holder must be told of expiry. The embedded default
 //! (`catalog.toml`, from the seed documents) can be replaced or extended by a TOML file.
 
+mod lifecycle;
 mod names;
 mod quote;
 
 use serde::{Deserialize, Serialize};
 
+pub use lifecycle::{expiry, rules as lifecycle_rules, ExpiryFacts};
 pub use names::{check_product_names, covers, rules as name_rules, NameView};
 pub use quote::{money, quote, rules as quote_rules, QuoteFacts, QuoteLine, QuoteRequest};
 
@@ -189,9 +191,27 @@ pub struct Product {
     /// Certificate policy OIDs its certificates must carry (EV: 2.23.140.1.1).
     #[serde(default)]
     pub policies: Vec<String>,
+    /// Renewal and re-issuance terms, when the issuer states them.
+    #[serde(default)]
+    pub lifecycle: Option<LifecycleTerms>,
     /// Expiry notice.
     #[serde(default)]
     pub notice: Option<Notice>,
+}
+
+/// Renewal and re-issuance terms (Certigna, 002).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleTerms {
+    /// A renewal keeps the days left: the new certificate ends one period after the old one.
+    #[serde(default)]
+    pub carry_over: bool,
+    /// Months after issuance during which the certificate can be re-issued with a new key.
+    #[serde(default)]
+    pub reissue_months: Option<u32>,
+    /// Months before expiry from which a new order can be placed.
+    #[serde(default)]
+    pub order_again_months: Option<u32>,
 }
 
 /// A schedule of maximum validity periods that depends on the issuance date.
@@ -273,6 +293,9 @@ pub struct Catalog {
     /// The products, in listing order.
     #[serde(rename = "product", default)]
     pub products: Vec<Product>,
+    /// Days that are not business days besides Saturdays and Sundays.
+    #[serde(default)]
+    pub holidays: Vec<time::Date>,
 }
 
 const EMBEDDED: &str = include_str!("catalog.toml");
@@ -283,6 +306,7 @@ impl Catalog {
         // The embedded text is tested to parse; an empty catalogue would fail closed anyway.
         Catalog::from_toml(EMBEDDED).unwrap_or(Catalog {
             products: Vec::new(),
+            holidays: Vec::new(),
         })
     }
 
@@ -303,8 +327,12 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// This catalogue with `other`'s products: same id replaces, new ids are added.
+    /// This catalogue with `other`'s products (same id replaces, new ids are added) and, when
+    /// `other` lists holidays, its holidays instead of these.
     pub fn extended_with(mut self, other: Catalog) -> Catalog {
+        if !other.holidays.is_empty() {
+            self.holidays = other.holidays;
+        }
         for product in other.products {
             match self.products.iter_mut().find(|p| p.id == product.id) {
                 Some(existing) => *existing = product,

@@ -1,0 +1,262 @@
+//! Lifecycle: what is left of a certificate at a given time, whether its product's expiry notice
+//! is due, and what renewal and re-issuance allow (CSPQ 50 business days, Certigna 90 days with
+//! days carried over, IGC-Santé one month).
+
+use rustls_pki_types::UnixTime;
+use serde::Serialize;
+use time::{Date, Duration, Month, OffsetDateTime, Weekday};
+
+use super::{Notice, Product};
+use crate::cert::read_certificate;
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::report::{rule, Facts, Finding, Report, Rule, Subject};
+
+/// Where a certificate stands at a given time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExpiryFacts {
+    /// Subject DN.
+    pub subject_dn: String,
+    /// Serial in hex.
+    pub serial: String,
+    /// notBefore, RFC 3339.
+    pub not_before: String,
+    /// notAfter, RFC 3339.
+    pub not_after: String,
+    /// `valid`, `expired` or `not_yet_valid`.
+    pub status: &'static str,
+    /// Whole days from now to notAfter (negative once expired).
+    pub days_left: i64,
+    /// Business days (Monday to Friday, holidays excluded) after today up to the expiry day.
+    pub business_days_left: i64,
+    /// The product's notice rule, as written in the catalogue.
+    pub notice: Option<String>,
+    /// Whether the notice period has begun.
+    pub notice_open: Option<bool>,
+    /// notAfter of a renewal made now that keeps the days left (RFC 3339).
+    pub renewal_not_after: Option<String>,
+    /// Last day a re-issuance with a new key is possible.
+    pub reissue_until: Option<String>,
+    /// Whether re-issuance with a new key is still possible.
+    pub reissue_possible: Option<bool>,
+    /// First day a new order can be placed.
+    pub order_again_from: Option<String>,
+}
+
+impl ExpiryFacts {
+    /// One line for a person, as `sceau expiry` prints for each file.
+    pub fn line(&self, lang: Lang) -> String {
+        let status = match (self.status, lang) {
+            ("expired", Lang::En) => "EXPIRED".to_string(),
+            ("expired", Lang::Fr) => "EXPIRÉ".to_string(),
+            ("not_yet_valid", Lang::En) => "NOT YET VALID".to_string(),
+            ("not_yet_valid", Lang::Fr) => "PAS ENCORE VALIDE".to_string(),
+            (_, Lang::En) => format!(
+                "{} days, {} business days left",
+                self.days_left, self.business_days_left
+            ),
+            (_, Lang::Fr) => format!(
+                "{} jours, {} jours ouvrables restants",
+                self.days_left, self.business_days_left
+            ),
+        };
+        let mut out = format!(
+            "{} · {} {} · {status}",
+            self.subject_dn,
+            lang.pick("expires", "expire le"),
+            &self.not_after[..10.min(self.not_after.len())]
+        );
+        if self.notice_open == Some(true) {
+            out.push_str(lang.pick(" · NOTICE: renew now", " · AVIS : renouveler"));
+        }
+        if let Some(renewal) = &self.renewal_not_after {
+            out.push_str(&format!(
+                " · {} {}",
+                lang.pick("renewed now → until", "renouvelé maintenant → jusqu'au"),
+                &renewal[..10.min(renewal.len())]
+            ));
+        }
+        if self.reissue_possible == Some(true) {
+            out.push_str(lang.pick(" · re-issuance possible", " · refabrication possible"));
+        }
+        out
+    }
+}
+
+fn at(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
+}
+
+/// `date` moved by `months` (negative: back), the day clamped to the month's length.
+fn add_months(date: Date, months: i32) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months;
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
+    let month = Month::try_from(u8::try_from(month0 + 1).unwrap_or(1)).unwrap_or(Month::January);
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+fn is_business_day(day: Date, holidays: &[Date]) -> bool {
+    !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && !holidays.contains(&day)
+}
+
+/// Business days in (from, to]: the days still to be worked before and on the expiry day.
+fn business_days_between(from: Date, to: Date, holidays: &[Date]) -> i64 {
+    let mut count = 0;
+    let mut day = from;
+    while day < to {
+        day = day.next_day().unwrap_or(to);
+        if is_business_day(day, holidays) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Where the certificate in `input` stands at `now` under `product`'s terms.
+pub fn expiry(input: &[u8], product: &Product, holidays: &[Date], now: UnixTime) -> Result<Report> {
+    let cert = read_certificate(input)?;
+    let now_s = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+    let (not_before, not_after, now_t) = (at(cert.not_before), at(cert.not_after), at(now_s));
+    let status = if now_s < cert.not_before {
+        "not_yet_valid"
+    } else if now_s > cert.not_after {
+        "expired"
+    } else {
+        "valid"
+    };
+    let days_left = (cert.not_after - now_s).div_euclid(86_400);
+    let business_days_left = if now_t.date() < not_after.date() {
+        business_days_between(now_t.date(), not_after.date(), holidays)
+    } else {
+        -business_days_between(not_after.date(), now_t.date(), holidays)
+    };
+    let (notice, notice_open) = match &product.notice {
+        None => (None, None),
+        Some(Notice::BusinessDays(n)) => (
+            Some(format!("{n} business days")),
+            Some(business_days_left <= i64::from(*n)),
+        ),
+        Some(Notice::Days(n)) => (Some(format!("{n} days")), Some(days_left <= i64::from(*n))),
+        Some(Notice::Months(n)) => {
+            let opens = add_months(not_after.date(), -i32::try_from(*n).unwrap_or(0));
+            (Some(format!("{n} month(s)")), Some(now_t.date() >= opens))
+        }
+    };
+    let terms = product.lifecycle.clone().unwrap_or_default();
+    let renewal_not_after = (terms.carry_over && status != "expired").then(|| {
+        // The new certificate ends one period after the old one: no day is lost (002).
+        rfc3339(not_after + Duration::seconds(cert.not_after - cert.not_before))
+    });
+    let reissue_until = terms
+        .reissue_months
+        .map(|m| add_months(not_before.date(), i32::try_from(m).unwrap_or(0)));
+    let order_again_from = terms
+        .order_again_months
+        .map(|m| add_months(not_after.date(), -i32::try_from(m).unwrap_or(0)));
+    let facts = ExpiryFacts {
+        subject_dn: cert.subject_dn.clone(),
+        serial: cert.serial.clone(),
+        not_before: rfc3339(not_before),
+        not_after: rfc3339(not_after),
+        status,
+        days_left,
+        business_days_left,
+        notice: notice.clone(),
+        notice_open,
+        renewal_not_after,
+        reissue_until: reissue_until.map(|d| d.to_string()),
+        reissue_possible: reissue_until.map(|d| now_t.date() <= d),
+        order_again_from: order_again_from.map(|d| d.to_string()),
+    };
+    let mut findings = Vec::new();
+    match status {
+        "expired" => {
+            findings.push(Finding::new(&EXPIRY_EXPIRED, "validity").arg("date", &facts.not_after))
+        }
+        "not_yet_valid" => findings
+            .push(Finding::new(&EXPIRY_NOT_YET_VALID, "validity").arg("date", &facts.not_before)),
+        _ => {
+            if notice_open == Some(true) {
+                findings.push(
+                    Finding::new(&EXPIRY_NOTICE, "validity")
+                        .arg("days", days_left)
+                        .arg("business", business_days_left)
+                        .arg("product", &product.name)
+                        .arg("notice", notice.unwrap_or_default()),
+                );
+            }
+        }
+    }
+    Ok(Report::new(
+        Subject::Expiry,
+        &product.id,
+        findings,
+        Facts::Expiry(Box::new(facts)),
+    ))
+}
+
+rule!(
+    EXPIRY_EXPIRED,
+    "expiry.expired",
+    Error,
+    "RFC 5280 §4.1.2.5",
+    "the certificate expired on {date}",
+    "le certificat a expiré le {date}"
+);
+rule!(
+    EXPIRY_NOT_YET_VALID,
+    "expiry.not_yet_valid",
+    Error,
+    "RFC 5280 §4.1.2.5",
+    "the certificate is not valid before {date}",
+    "le certificat n'est pas valide avant le {date}"
+);
+rule!(EXPIRY_NOTICE, "expiry.notice_due", Warning,
+    "000_45f25a1ea33b9316.txt (50 business days); 002_65d782b1359c0f60.txt (90 days); 003_a88f77ecd5bd515e.txt (one month)",
+    "{days} days ({business} business days) left: within the {notice} notice of {product}; renew now",
+    "{days} jours ({business} jours ouvrables) restants : dans le préavis de {notice} de {product} ; renouvelez maintenant");
+
+/// The rules of this module.
+pub fn rules() -> Vec<&'static Rule> {
+    vec![&EXPIRY_EXPIRED, &EXPIRY_NOT_YET_VALID, &EXPIRY_NOTICE]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn months_clamp_to_the_end_of_the_month() {
+        assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
+        assert_eq!(add_months(date!(2026 - 03 - 15), -3), date!(2025 - 12 - 15));
+        assert_eq!(add_months(date!(2027 - 12 - 01), 1), date!(2028 - 01 - 01));
+    }
+
+    #[test]
+    fn business_days_skip_weekends_and_holidays() {
+        // Friday 2026-12-18 to Friday 2026-12-25 (Christmas): 19-20 weekend, 21-24 worked, 25 off.
+        assert_eq!(
+            business_days_between(
+                date!(2026 - 12 - 18),
+                date!(2026 - 12 - 25),
+                &[date!(2026 - 12 - 25)]
+            ),
+            4
+        );
+        assert_eq!(
+            business_days_between(date!(2026 - 12 - 18), date!(2026 - 12 - 25), &[]),
+            5
+        );
+        assert_eq!(
+            business_days_between(date!(2026 - 12 - 18), date!(2026 - 12 - 18), &[]),
+            0
+        );
+    }
+}
