@@ -6,6 +6,7 @@
 
 
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -127,6 +128,12 @@ typedef enum sceau_lang {
 } sceau_lang;
 
 /**
+ * A product catalogue. Opaque; free it with `sceau_catalog_free`. Functions that take a
+ * `const sceau_catalog *` use the embedded catalogue when given NULL.
+ */
+typedef struct sceau_catalog sceau_catalog;
+
+/**
  * A report: the outcome of one check. Opaque; free it with `sceau_report_free`.
  */
 typedef struct sceau_report sceau_report;
@@ -162,9 +169,86 @@ enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n)
 const char *sceau_version(void);
 
 /**
+ * Makes a catalogue: the embedded one, with the products (and holidays) of `toml` (a
+ * NUL-terminated TOML text with `[[product]]` tables) replacing or added to it.
+ *
+ * # Safety
+ * `toml` must be NUL-terminated; `catalog_out` must be writable.
+ */
+enum sceau_result sceau_catalog_new_from_toml(const char *toml, struct sceau_catalog **catalog_out);
+
+/**
+ * Frees a catalogue. NULL is ignored.
+ *
+ * # Safety
+ * `catalog` must be NULL or a handle from sceau not yet freed.
+ */
+void sceau_catalog_free(struct sceau_catalog *catalog);
+
+/**
+ * Checks the certificate in `input` against `profile` (NULL means `baseline`) of `catalog`
+ * (NULL means the embedded catalogue). Results and `report_out` as `sceau_csr_check`.
+ *
+ * # Safety
+ * `input` must point to `input_len` readable bytes; `profile` NULL or NUL-terminated;
+ * `catalog` NULL or a live handle; `report_out` writable.
+ */
+enum sceau_result sceau_cert_check(const uint8_t *input,
+                                   size_t input_len,
+                                   const char *profile,
+                                   const struct sceau_catalog *catalog,
+                                   struct sceau_report **report_out);
+
+/**
+ * Compares the certificate in `cert` with a request (`csr`, may be NULL) and a private key
+ * (`key`, may be NULL; not both NULL). Results and `report_out` as `sceau_csr_check`.
+ *
+ * # Safety
+ * `cert` must point to `cert_len` readable bytes; `csr` and `key` NULL or pointing to their
+ * lengths in readable bytes; `report_out` writable.
+ */
+enum sceau_result sceau_cert_match(const uint8_t *cert,
+                                   size_t cert_len,
+                                   const uint8_t *csr,
+                                   size_t csr_len,
+                                   const uint8_t *key,
+                                   size_t key_len,
+                                   struct sceau_report **report_out);
+
+/**
+ * Where the certificate in `input` stands at `time_unix` under `profile`'s terms in `catalog`
+ * (NULL: embedded): days and business days left, notice, renewal, re-issuance.
+ *
+ * # Safety
+ * As `sceau_cert_check`; `profile` must not be NULL.
+ */
+enum sceau_result sceau_expiry(const uint8_t *input,
+                               size_t input_len,
+                               const char *profile,
+                               const struct sceau_catalog *catalog,
+                               uint64_t time_unix,
+                               struct sceau_report **report_out);
+
+/**
+ * Prices `years` of `profile` from `catalog` (NULL: embedded) for `names` DNS names (0: the
+ * product's included names), or a replacement when `replacement` is true. A refused quote is
+ * `SCEAU_RESULT_OK` with a rejected verdict and no total.
+ *
+ * # Safety
+ * `profile` must be NUL-terminated; `catalog` NULL or a live handle; `report_out` writable.
+ */
+enum sceau_result sceau_quote(const char *profile,
+                              const struct sceau_catalog *catalog,
+                              uint32_t years,
+                              uint32_t names,
+                              bool replacement,
+                              struct sceau_report **report_out);
+
+/**
  * Checks the CSR in `input` (`input_len` bytes of PEM, base64 or DER) against the profile
- * `profile` (NUL-terminated; NULL means `baseline`) at `time_unix` (seconds since 1970-01-01
- * UTC; pass `time(NULL)` for now: the library never reads the clock).
+ * `profile` (NUL-terminated; NULL means `baseline`) of `catalog` (NULL means the embedded
+ * catalogue) at `time_unix` (seconds since 1970-01-01 UTC; pass `time(NULL)` for now: the
+ * library never reads the clock).
  *
  * On `SCEAU_RESULT_OK`, `*report_out` receives a report to free with `sceau_report_free`;
  * a rejected CSR is still `SCEAU_RESULT_OK` with a rejected verdict. When the input cannot be
@@ -173,11 +257,12 @@ const char *sceau_version(void);
  *
  * # Safety
  * `input` must point to `input_len` readable bytes; `profile` must be NULL or NUL-terminated;
- * `report_out` must be writable.
+ * `catalog` NULL or a live handle; `report_out` must be writable.
  */
 enum sceau_result sceau_csr_check(const uint8_t *input,
                                   size_t input_len,
                                   const char *profile,
+                                  const struct sceau_catalog *catalog,
                                   uint64_t time_unix,
                                   struct sceau_report **report_out);
 

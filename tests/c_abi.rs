@@ -91,3 +91,32 @@ fn the_c_example_builds_and_reports_like_the_cli() {
     assert!(String::from_utf8_lossy(&unreadable.stderr).contains("empty input"));
     let _ = std::fs::remove_file(&out);
 }
+
+#[test]
+fn the_c_test_program_is_clean_under_valgrind() {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        eprintln!("valgrind not installed: memory check skipped");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("sceau-abi-valgrind-{}", std::process::id()));
+    compile(&root().join("tests/c/abi_test.c"), &out);
+    // One-time statics of the parsers are "possibly lost" by design; only definite leaks and
+    // memory errors fail.
+    let run = Command::new("valgrind")
+        .args([
+            "--quiet",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--error-exitcode=97",
+        ])
+        .arg(&out)
+        .arg(root().join("tests/data/csr"))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "valgrind found errors or leaks:\n{stderr}"
+    );
+}

@@ -22,7 +22,7 @@ int main(int argc, char **argv) {
   fclose(f);
 
   sceau_report *report = NULL;
-  sceau_result res = sceau_csr_check(input, len, argc == 3 ? argv[2] : NULL, (uint64_t)time(NULL), &report);
+  sceau_result res = sceau_csr_check(input, len, argc == 3 ? argv[2] : NULL, NULL, (uint64_t)time(NULL), &report);
   if (res != SCEAU_RESULT_OK) {
     char message[1024];
     sceau_last_error_message(message, sizeof message, NULL);

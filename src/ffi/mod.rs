@@ -6,12 +6,16 @@
 //! fails when it drifts; `SCEAU_BLESS=1 cargo test --test header` rewrites it).
 #![allow(non_camel_case_types)]
 
+mod catalog;
+mod cert;
 mod csr;
 mod report;
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
 
+pub use catalog::*;
+pub use cert::*;
 pub use csr::*;
 pub use report::*;
 
@@ -113,6 +117,26 @@ fn fail(error: &Error) -> sceau_result {
     sceau_result::from(error)
 }
 
+/// Writes a report handle to `out`, or records the error and writes NULL.
+///
+/// # Safety
+/// `out` must be non-NULL and writable.
+unsafe fn emit(result: crate::Result<crate::Report>, out: *mut *mut sceau_report) -> sceau_result {
+    match result {
+        Ok(report) => {
+            let handle = Box::into_raw(Box::new(sceau_report { report }));
+            // SAFETY: the caller promises `out` is non-NULL and writable.
+            unsafe { *out = handle };
+            sceau_result::Ok
+        }
+        Err(e) => {
+            // SAFETY: as above.
+            unsafe { *out = std::ptr::null_mut() };
+            fail(&e)
+        }
+    }
+}
+
 /// Records a plain result as this thread's last error.
 fn fail_with(result: sceau_result, detail: &str) -> sceau_result {
     set_last_error(format!("{}: {detail}", result.describe()));
@@ -149,6 +173,15 @@ unsafe fn write_text(text: &str, buf: *mut c_char, len: usize, out_n: *mut usize
         *buf.add(text.len()) = 0;
     }
     sceau_result::Ok
+}
+
+/// `len` bytes at `data`, or None for NULL.
+///
+/// # Safety
+/// `data` must be NULL or point to `len` readable bytes.
+unsafe fn optional_bytes<'a>(data: *const u8, len: usize) -> Option<&'a [u8]> {
+    // SAFETY: non-NULL per the check, and the caller promises `len` readable bytes.
+    (!data.is_null()).then(|| unsafe { std::slice::from_raw_parts(data, len) })
 }
 
 /// Reads an optional NUL-terminated UTF-8 string.

@@ -33,11 +33,29 @@ static unsigned char *read_file(const char *dir, const char *name, size_t *len) 
   return buf;
 }
 
+/* Reads a file of tests/data/<sub>/<name>. */
+static unsigned char *read_sub(const char *dir, const char *sub, const char *name, size_t *len) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/../%s", dir, sub);
+  return read_file(path, name, len);
+}
+
+static int has_code(const sceau_report *report, const char *wanted) {
+  char code[96];
+  for (size_t i = 0; i < sceau_report_findings_len(report); i++) {
+    if (sceau_report_finding_code(report, i, code, sizeof code, NULL) == SCEAU_RESULT_OK &&
+        strcmp(code, wanted) == 0) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static sceau_report *check(const char *dir, const char *name, const char *profile, sceau_result *res) {
   size_t len;
   unsigned char *bytes = read_file(dir, name, &len);
   sceau_report *report = (sceau_report *)1; /* must be overwritten */
-  *res = sceau_csr_check(bytes, len, profile, (uint64_t)time(NULL), &report);
+  *res = sceau_csr_check(bytes, len, profile, NULL, (uint64_t)time(NULL), &report);
   free(bytes);
   return report;
 }
@@ -105,12 +123,79 @@ int main(int argc, char **argv) {
 
   /* NULL arguments are refused, never dereferenced. */
   sceau_report *out = NULL;
-  CHECK(sceau_csr_check(NULL, 10, NULL, 0, &out) == SCEAU_RESULT_NULL_PARAMETER);
-  CHECK(sceau_csr_check((const uint8_t *)"x", 1, NULL, 0, NULL) == SCEAU_RESULT_NULL_PARAMETER);
+  CHECK(sceau_csr_check(NULL, 10, NULL, NULL, 0, &out) == SCEAU_RESULT_NULL_PARAMETER);
+  CHECK(sceau_csr_check((const uint8_t *)"x", 1, NULL, NULL, 0, NULL) == SCEAU_RESULT_NULL_PARAMETER);
   CHECK(sceau_report_json(NULL, SCEAU_LANG_EN, message, sizeof message, NULL) == SCEAU_RESULT_NULL_PARAMETER);
   CHECK(sceau_report_verdict(NULL) == SCEAU_VERDICT_REJECTED);
   CHECK(sceau_report_findings_len(NULL) == 0);
   sceau_report_free(NULL);
+
+  /* A product profile of the embedded catalogue. */
+  sceau_report *cs = check(dir, "profile/code-signing-rsa2048.csr", "code-signing", &res);
+  CHECK(res == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(cs) == SCEAU_VERDICT_REJECTED);
+  CHECK(has_code(cs, "key.rsa.too_small"));
+  sceau_report_free(cs);
+
+  /* A catalogue extended from TOML: the GAP's authorised domain. */
+  sceau_catalog *catalog = NULL;
+  CHECK(sceau_catalog_new_from_toml("[[product]]\nid = 'ssl-serveur'\nname = 'SSL_SERVEUR'\n"
+                                    "issuer = 'IGC-Sante'\nsource = '003'\nusage = 'tls-server'\n"
+                                    "names = { authorized_domains = ['*ch-ville.fr'] }\n",
+                                    &catalog) == SCEAU_RESULT_OK);
+  size_t gap_len;
+  unsigned char *gap = read_file(dir, "profile/gap-serveur.csr", &gap_len);
+  sceau_report *gap_report = NULL;
+  CHECK(sceau_csr_check(gap, gap_len, "ssl-serveur", catalog, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(gap_report) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(gap_report);
+  CHECK(sceau_csr_check(gap, gap_len, "ssl-serveur", NULL, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
+  CHECK(has_code(gap_report, "profile.names.authorized_domains_unset"));
+  sceau_report_free(gap_report);
+  free(gap);
+  sceau_catalog *broken = (sceau_catalog *)1;
+  CHECK(sceau_catalog_new_from_toml("[[product]]\nid = 3\n", &broken) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(broken == NULL);
+
+  /* Certificates: check, match with request and key, expiry, quote. */
+  size_t cert_len, csr_len, key_len, other_len;
+  unsigned char *cert = read_sub(dir, "match", "rsa.pem", &cert_len);
+  unsigned char *csr = read_sub(dir, "match", "rsa.csr", &csr_len);
+  unsigned char *key = read_sub(dir, "match", "rsa-pkcs1.key", &key_len);
+  unsigned char *other = read_sub(dir, "match", "other.key", &other_len);
+  sceau_report *r = NULL;
+  CHECK(sceau_cert_check(cert, cert_len, "standard", NULL, &r) == SCEAU_RESULT_OK);
+  CHECK(r != NULL && has_code(r, "cert.eku.missing"));
+  sceau_report_free(r);
+  CHECK(sceau_cert_match(cert, cert_len, csr, csr_len, key, key_len, &r) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(r);
+  CHECK(sceau_cert_match(cert, cert_len, NULL, 0, other, other_len, &r) == SCEAU_RESULT_OK);
+  CHECK(has_code(r, "match.key.differs"));
+  sceau_report_free(r);
+  r = (sceau_report *)1;
+  CHECK(sceau_cert_match(cert, cert_len, NULL, 0, NULL, 0, &r) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(r == NULL);
+  CHECK(sceau_cert_check(csr, csr_len, NULL, NULL, &r) == SCEAU_RESULT_INPUT_WRONG_KIND);
+  CHECK(sceau_expiry(cert, cert_len, "certigna-ssl", NULL, (uint64_t)time(NULL) + 86400ull * 365 * 3, &r) == SCEAU_RESULT_OK);
+  CHECK(has_code(r, "expiry.expired"));
+  sceau_report_free(r);
+  CHECK(sceau_quote("uc", NULL, 3, 12, false, &r) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
+  char qjson[4096];
+  CHECK(sceau_report_json(r, SCEAU_LANG_EN, qjson, sizeof qjson, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(qjson, "\"total_cents\": 213000") != NULL);
+  sceau_report_free(r);
+  CHECK(sceau_quote("code-signing", NULL, 1, 0, true, &r) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_REJECTED);
+  sceau_report_free(r);
+  CHECK(sceau_quote("nope", NULL, 1, 0, false, &r) == SCEAU_RESULT_UNKNOWN_PROFILE);
+  free(cert);
+  free(csr);
+  free(key);
+  free(other);
+  sceau_catalog_free(catalog);
+  sceau_catalog_free(NULL);
 
   /* Every result has a message. */
   CHECK(sceau_result_message(SCEAU_RESULT_INPUT_BAD_BASE64, message, sizeof message, NULL) == SCEAU_RESULT_OK);
