@@ -111,6 +111,33 @@ enum CertCommand {
 enum CsrCommand {
     /// Checks a CSR (PEM, base64 or DER; `-` reads standard input).
     Check(CheckArgs),
+    /// Makes a key pair and a CSR that the profile accepts. The key is written with mode 0600;
+    /// no existing file is ever overwritten; nothing is written if the request would be refused.
+    New {
+        /// Profile the request is for.
+        #[arg(long, default_value = "baseline")]
+        profile: String,
+        /// The Common Name.
+        #[arg(long)]
+        cn: String,
+        /// A subjectAltName: host name, IP address or e-mail address (repeatable).
+        #[arg(long = "san")]
+        sans: Vec<String>,
+        /// A subject attribute such as C=FR or O=Exemple SA (repeatable).
+        #[arg(long = "subject")]
+        subject: Vec<String>,
+        /// Where to write the private key (PKCS#8 PEM).
+        #[arg(long)]
+        key_out: String,
+        /// Where to write the CSR (PEM).
+        #[arg(long)]
+        csr_out: String,
+        /// A TOML catalogue that replaces or extends the embedded one.
+        #[arg(long)]
+        catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 /// What `csr check` and `cert check` take.
@@ -197,6 +224,46 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let report = sceau::check_csr(&input, &policy, UnixTime::now())
                 .map_err(|e| format!("{}: {e}", args.file))?;
             Ok(print_report(&report, args.output))
+        }
+        Command::Csr {
+            command:
+                CsrCommand::New {
+                    profile,
+                    cn,
+                    sans,
+                    subject,
+                    key_out,
+                    csr_out,
+                    catalog,
+                    output,
+                },
+        } => {
+            for path in [&key_out, &csr_out] {
+                if std::path::Path::new(path).exists() {
+                    return Err(format!("{path} exists; sceau never overwrites a file"));
+                }
+            }
+            let catalog = load_catalog(catalog.as_deref())?;
+            let policy =
+                IssuancePolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
+            let request = sceau::csr::NewCsr {
+                common_name: cn,
+                subject,
+                alt_names: sans,
+            };
+            let made = sceau::csr::generate(&request, &policy, UnixTime::now())
+                .map_err(|e| e.to_string())?;
+            if made.report.verdict() == Verdict::Rejected {
+                eprintln!("sceau: the request would be refused; nothing written");
+                return Ok(print_report(&made.report, output));
+            }
+            write_new(&key_out, made.key_pem.as_bytes(), 0o600)?;
+            write_new(&csr_out, made.csr_pem.as_bytes(), 0o644)?;
+            eprintln!(
+                "sceau: {} key written to {key_out}, CSR to {csr_out}",
+                made.key_description
+            );
+            Ok(print_report(&made.report, output))
         }
         Command::Cert {
             command: CertCommand::Check(args),
@@ -486,6 +553,23 @@ fn profiles_text(catalog: &Catalog, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// Writes a file that must not exist yet, with `mode` from its creation (no window where a
+/// key is readable by others).
+fn write_new(path: &str, bytes: &[u8], mode: u32) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut file = options.open(path).map_err(|e| format!("{path}: {e}"))?;
+    file.write_all(bytes).map_err(|e| format!("{path}: {e}"))
 }
 
 fn parse_time(text: &str) -> Result<UnixTime, String> {

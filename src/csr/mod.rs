@@ -2,6 +2,7 @@
 
 mod checks;
 mod facts;
+mod generate;
 
 use asn1_rs::FromDer;
 use rustls_pki_types::UnixTime;
@@ -10,6 +11,7 @@ use x509_parser::certification_request::X509CertificationRequest;
 pub use crate::x509::{RequestedName, SubjectAttribute};
 pub use checks::rules;
 pub use facts::{CsrFacts, Possession, RequestedBasicConstraints};
+pub use generate::{generate, Generated, NewCsr};
 
 use crate::error::{ObjectKind, Result};
 use crate::input;
