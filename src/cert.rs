@@ -253,6 +253,13 @@ fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Find
                     .arg("since", cap.from)
                     .arg("source", cap.source),
             );
+        } else if seconds > i64::from(cap.max_days - 1) * 86_400 {
+            // The BR's "SHOULD NOT exceed" one day less than the cap, a margin for clock skew.
+            out.push(
+                Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
+                    .arg("days", format!("{days:.1}"))
+                    .arg("recommended", cap.max_days - 1),
+            );
         }
     }
     let longest_years = product
@@ -354,6 +361,10 @@ rule!(CERT_VALIDITY_CAP, "cert.validity.over_cap", Error,
     "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B CSBR §6.3.2 (460 days)",
     "valid {days} days; certificates issued from {since} live at most {max} days ({source})",
     "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} jours ({source})");
+rule!(CERT_VALIDITY_RECOMMENDED, "cert.validity.over_recommended", Warning,
+    "CA/B BR §6.3.2 (SHOULD NOT exceed 397, 199, 99, 46 days)",
+    "valid {days} days; the Baseline Requirements recommend at most {recommended}, a day of margin under the cap",
+    "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond");
 rule!(CERT_VALIDITY_PRODUCT, "cert.validity.over_product", Error,
     "003_a88f77ecd5bd515e.txt (3 years); 004_019b05917d1443a9.txt (CA: 10 years); 002_65d782b1359c0f60.txt (1 to 3 years)",
     "valid {days} days: longer than the {years} year(s) of {product}",
@@ -432,6 +443,7 @@ pub fn rules() -> Vec<&'static Rule> {
     vec![
         &CERT_VALIDITY_INVERTED,
         &CERT_VALIDITY_CAP,
+        &CERT_VALIDITY_RECOMMENDED,
         &CERT_VALIDITY_PRODUCT,
         &CERT_EKU_MISSING,
         &CERT_KEY_USAGE_SIGNATURE,
