@@ -360,11 +360,13 @@ rule!(
 rule!(CERT_VALIDITY_CAP, "cert.validity.over_cap", Error,
     "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B CSBR §6.3.2 (460 days)",
     "valid {days} days; certificates issued from {since} live at most {max} days ({source})",
-    "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} jours ({source})");
+    "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} jours ({source})",
+    from = "2020-09-01");
 rule!(CERT_VALIDITY_RECOMMENDED, "cert.validity.over_recommended", Warning,
     "CA/B BR §6.3.2 (SHOULD NOT exceed 397, 199, 99, 46 days)",
     "valid {days} days; the Baseline Requirements recommend at most {recommended}, a day of margin under the cap",
-    "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond");
+    "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond",
+    from = "2020-09-01");
 rule!(CERT_VALIDITY_PRODUCT, "cert.validity.over_product", Error,
     "003_a88f77ecd5bd515e.txt (3 years); 004_019b05917d1443a9.txt (CA: 10 years); 002_65d782b1359c0f60.txt (1 to 3 years)",
     "valid {days} days: longer than the {years} year(s) of {product}",

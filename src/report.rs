@@ -63,15 +63,22 @@ impl Verdict {
 }
 
 /// Declares a static [`Rule`] whose doc line is its code, so that a search for the code finds
-/// its declaration: `rule!(IDENT, "code", Severity, "source", "English", "français");`.
+/// its declaration: `rule!(IDENT, "code", Severity, "source", "English", "français");`, with
+/// `from = "YYYY-MM-DD"` at the end for a rule that applies from a date.
 macro_rules! rule {
     ($ident:ident, $code:literal, $severity:ident, $source:literal, $en:literal, $fr:literal) => {
+        rule!($ident, $code, $severity, $source, $en, $fr, None);
+    };
+    ($ident:ident, $code:literal, $severity:ident, $source:literal, $en:literal, $fr:literal, from = $from:literal) => {
+        rule!($ident, $code, $severity, $source, $en, $fr, Some($from));
+    };
+    ($ident:ident, $code:literal, $severity:ident, $source:literal, $en:literal, $fr:literal, $from:expr) => {
         #[doc = concat!("`", $code, "`")]
         pub static $ident: $crate::report::Rule = $crate::report::Rule {
             code: $code,
             severity: $crate::report::Severity::$severity,
             source: $source,
-            effective_from: None,
+            effective_from: $from,
             effective_until: None,
             en: $en,
             fr: $fr,

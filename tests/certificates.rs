@@ -52,7 +52,11 @@ fn issuer() -> Issuer<'static, KeyPair> {
 }
 
 fn issue(leaf: Leaf) -> Vec<u8> {
-    let key = KeyPair::generate().unwrap();
+    issue_with(leaf, KeyPair::generate().unwrap())
+}
+
+/// Issues with a given subject key (e.g. RSA, which rcgen signs with but cannot generate).
+fn issue_with(leaf: Leaf, key: KeyPair) -> Vec<u8> {
     let sans: Vec<String> = leaf.dns.iter().map(|d| d.to_string()).collect();
     let mut params = CertificateParams::new(sans).unwrap();
     params.distinguished_name = rcgen::DistinguishedName::new();
@@ -516,4 +520,84 @@ fn a_csr_given_as_a_certificate_is_named() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn certigna_issues_rsa_2048_only() {
+    let rsa = std::fs::read_to_string(csr_data("../match/rsa-pkcs8.key")).unwrap();
+    let key = KeyPair::from_pem_and_sign_algo(&rsa, &rcgen::PKCS_RSA_SHA256).unwrap();
+    let report = check_in(
+        &Catalog::embedded(),
+        "certigna-ssl",
+        &issue_with(Leaf::default(), key),
+    );
+    assert_eq!(
+        report.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&report)
+    );
+    assert_eq!(
+        error_codes(&check("certigna-ssl", Leaf::default())),
+        ["key.algorithm_not_allowed"]
+    );
+}
+
+#[test]
+fn uc_and_entreprise_certificates() {
+    let many = Leaf {
+        cn: Some("a.exemple.fr"),
+        dns: vec![
+            "a.exemple.fr",
+            "b.exemple.fr",
+            "c.exemple.fr",
+            "d.exemple.fr",
+        ],
+        ..Leaf::default()
+    };
+    let uc = check("uc", many.clone());
+    assert_eq!(uc.verdict(), Verdict::Accepted, "{:?}", error_codes(&uc));
+    assert_eq!(
+        error_codes(&check(
+            "uc",
+            Leaf {
+                dns: vec!["*.exemple.fr"],
+                cn: Some("*.exemple.fr"),
+                ..many
+            }
+        )),
+        ["name.dns.wildcard_not_allowed"]
+    );
+    let person = Leaf {
+        cn: Some("Jean Dupont"),
+        dns: vec![],
+        ekus: vec![
+            ExtendedKeyUsagePurpose::ClientAuth,
+            ExtendedKeyUsagePurpose::EmailProtection,
+        ],
+        days: 365,
+        ..Leaf::default()
+    };
+    let ok = check("entreprise", person.clone());
+    assert_eq!(ok.verdict(), Verdict::Accepted, "{:?}", error_codes(&ok));
+    assert_eq!(
+        error_codes(&check(
+            "entreprise",
+            Leaf {
+                dns: vec!["www.exemple.fr"],
+                ..person.clone()
+            }
+        )),
+        ["profile.names.dns_not_allowed"]
+    );
+    assert_eq!(
+        error_codes(&check(
+            "entreprise",
+            Leaf {
+                ekus: vec![ExtendedKeyUsagePurpose::ServerAuth],
+                ..person
+            }
+        )),
+        ["profile.usage.eku_not_allowed", "cert.eku.missing"]
+    );
 }
