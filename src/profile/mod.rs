@@ -440,6 +440,31 @@ mod tests {
     }
 
     #[test]
+    fn cap_steps_start_at_the_midnight_of_their_date() {
+        for schedule in [CapSchedule::CabTls, CapSchedule::CabCodeSigning] {
+            for step in schedule.steps() {
+                let format = time::macros::format_description!("[year]-[month]-[day]");
+                let date = time::Date::parse(step.from, &format).unwrap();
+                assert_eq!(
+                    date.midnight().assume_utc().unix_timestamp(),
+                    step.from_unix,
+                    "{}",
+                    step.from
+                );
+            }
+        }
+        assert_eq!(
+            CapSchedule::CabTls.cap_at(1_773_532_799).unwrap().max_days,
+            398
+        );
+        assert_eq!(
+            CapSchedule::CabTls.cap_at(1_773_532_800).unwrap().max_days,
+            200
+        );
+        assert_eq!(CapSchedule::CabTls.cap_at(0), None);
+    }
+
+    #[test]
     fn malformed_catalogues_are_refused_with_the_reason() {
         let err = Catalog::from_toml("[[product]]\nid = 3")
             .unwrap_err()
