@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-300}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-for target in csr_check decode; do
+for target in csr_check decode cert_check private_key; do
   mkdir -p "corpus/$target"
-  cp ../tests/data/csr/* "corpus/$target/" 2>/dev/null || true
+  cp ../tests/data/csr/*.csr ../tests/data/cert/*.pem ../tests/data/cert/tls/*.pem \
+    ../tests/data/match/*.pem ../tests/data/match/*.key "corpus/$target/" 2>/dev/null || true
   cargo fuzz run -s none -O "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1
 done
