@@ -1,5 +1,5 @@
-//! Any bytes as an issued certificate, checked against a product, then compared as a request
-//! and a key would be. Report or error, never a panic.
+//! Any bytes as an issued certificate: checked against products, compared as a request and a
+//! key would be, and placed in its lifecycle. Report or error, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,4 +13,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = sceau::match_certificate(data, Some(data), Some(data));
+    let now = rustls_pki_types::UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_795_219_200));
+    let certigna = catalog.product("certigna-ssl").unwrap();
+    let _ = sceau::profile::expiry(data, certigna, &catalog.holidays, now);
 });

@@ -101,18 +101,28 @@ fn add_months(date: Date, months: i32) -> Date {
     Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
 }
 
-fn is_business_day(day: Date, holidays: &[Date]) -> bool {
-    !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && !holidays.contains(&day)
-}
-
 /// Business days in (from, to]: the days still to be worked before and on the expiry day.
+/// Whole weeks count five each, so a certificate valid until 9999 costs no more than one.
 fn business_days_between(from: Date, to: Date, holidays: &[Date]) -> i64 {
-    let mut count = 0;
-    let mut day = from;
+    if to <= from {
+        return 0;
+    }
+    let days = (to - from).whole_days();
+    let weeks = days / 7;
+    let mut count = weeks * 5;
+    let mut day = from + Duration::weeks(weeks);
     while day < to {
         day = day.next_day().unwrap_or(to);
-        if is_business_day(day, holidays) {
+        if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
             count += 1;
+        }
+    }
+    let mut seen: Vec<Date> = Vec::new();
+    for holiday in holidays {
+        let worked = !matches!(holiday.weekday(), Weekday::Saturday | Weekday::Sunday);
+        if *holiday > from && *holiday <= to && worked && !seen.contains(holiday) {
+            seen.push(*holiday);
+            count -= 1;
         }
     }
     count
@@ -149,10 +159,12 @@ pub fn expiry(input: &[u8], product: &Product, holidays: &[Date], now: UnixTime)
         }
     };
     let terms = product.lifecycle.clone().unwrap_or_default();
-    let renewal_not_after = (terms.carry_over && status != "expired").then(|| {
-        // The new certificate ends one period after the old one: no day is lost (002).
-        rfc3339(not_after + Duration::seconds(cert.not_after - cert.not_before))
-    });
+    // The new certificate ends one period after the old one: no day is lost (002). A date past
+    // the calendar's end (a 9999 certificate) has no renewal date.
+    let renewal_not_after = (terms.carry_over && status != "expired")
+        .then(|| not_after.checked_add(Duration::seconds(cert.not_after - cert.not_before)))
+        .flatten()
+        .map(rfc3339);
     let reissue_until = terms
         .reissue_months
         .map(|m| add_months(not_before.date(), i32::try_from(m).unwrap_or(0)));
@@ -237,6 +249,27 @@ mod tests {
         assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
         assert_eq!(add_months(date!(2026 - 03 - 15), -3), date!(2025 - 12 - 15));
         assert_eq!(add_months(date!(2027 - 12 - 01), 1), date!(2028 - 01 - 01));
+    }
+
+    #[test]
+    fn the_end_of_the_calendar_is_not_a_panic() {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(vec!["a.exemple.fr".to_string()]).unwrap();
+        params.not_before = rcgen::date_time_ymd(1950, 1, 1);
+        params.not_after = rcgen::date_time_ymd(9999, 12, 31);
+        let pem = params.self_signed(&key).unwrap().pem();
+        let catalog = crate::Catalog::embedded();
+        let now = UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_795_219_200));
+        let report = expiry(
+            pem.as_bytes(),
+            catalog.product("certigna-ssl").unwrap(),
+            &catalog.holidays,
+            now,
+        )
+        .unwrap();
+        let facts = report.expiry_facts().unwrap();
+        assert_eq!(facts.renewal_not_after, None);
+        assert!(facts.days_left > 2_900_000);
     }
 
     #[test]

@@ -191,16 +191,19 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
             item: "base",
             quantity: years,
             unit_cents: tariff.annual_cents,
-            amount_cents: tariff.annual_cents * years,
+            amount_cents: tariff.annual_cents.checked_mul(years).unwrap_or(u64::MAX),
         });
         if let (Some(included), Some(extra)) = (tariff.included_names, tariff.extra_name_cents) {
             let extra_names = u64::from(names.saturating_sub(included));
             if extra_names > 0 {
                 facts.lines.push(QuoteLine {
                     item: "extra_names",
-                    quantity: extra_names * years,
+                    quantity: extra_names.saturating_mul(years),
                     unit_cents: extra,
-                    amount_cents: extra * extra_names * years,
+                    amount_cents: extra
+                        .checked_mul(extra_names)
+                        .and_then(|a| a.checked_mul(years))
+                        .unwrap_or(u64::MAX),
                 });
             }
         }
@@ -208,7 +211,19 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
             findings.push(Finding::new(&QUOTE_SUBSCRIPTION, "years").arg("years", request.years));
         }
     }
-    facts.total_cents = Some(facts.lines.iter().map(|l| l.amount_cents).sum());
+    let total = facts
+        .lines
+        .iter()
+        .try_fold(0u64, |sum, line| sum.checked_add(line.amount_cents));
+    match total {
+        Some(total) if !facts.lines.iter().any(|l| l.amount_cents == u64::MAX) => {
+            facts.total_cents = Some(total)
+        }
+        _ => {
+            facts.lines.clear();
+            findings.push(Finding::new(&QUOTE_OVERFLOW, "total"));
+        }
+    }
     Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts))
 }
 
@@ -240,6 +255,9 @@ rule!(
     "{product} cannot be replaced for the residual period; order a new certificate",
     "{product} ne peut être remplacé pour la période résiduelle ; commandez un nouveau certificat"
 );
+rule!(QUOTE_OVERFLOW, "quote.amount_overflow", Error, "catalogue",
+    "the amount does not fit in 64 bits of cents: check the catalogue's figures and the order",
+    "le montant ne tient pas sur 64 bits de cents : vérifiez les chiffres du catalogue et la commande");
 rule!(QUOTE_SUBSCRIPTION, "quote.tls_subscription", Notice,
     "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15)",
     "a {years}-year TLS certificate is a subscription: the certificate is re-issued within the CA/B Forum validity cap in force at each issuance",
@@ -252,6 +270,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &QUOTE_DURATION,
         &QUOTE_TOO_MANY_NAMES,
         &QUOTE_NO_REPLACEMENT,
+        &QUOTE_OVERFLOW,
         &QUOTE_SUBSCRIPTION,
     ]
 }
