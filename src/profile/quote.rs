@@ -178,51 +178,49 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
         return Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts));
     }
     let years = u64::from(request.years);
+    // Each line as (item, quantity, unit); its amount is checked, never wrapped.
+    let mut items: Vec<(&'static str, Option<u64>, u64)> = Vec::new();
     if request.replacement {
-        let unit = tariff.replacement_cents.unwrap_or_default();
-        facts.lines.push(QuoteLine {
-            item: "replacement",
-            quantity: 1,
-            unit_cents: unit,
-            amount_cents: unit,
-        });
+        items.push((
+            "replacement",
+            Some(1),
+            tariff.replacement_cents.unwrap_or_default(),
+        ));
     } else {
-        facts.lines.push(QuoteLine {
-            item: "base",
-            quantity: years,
-            unit_cents: tariff.annual_cents,
-            amount_cents: tariff.annual_cents.checked_mul(years).unwrap_or(u64::MAX),
-        });
+        items.push(("base", Some(years), tariff.annual_cents));
         if let (Some(included), Some(extra)) = (tariff.included_names, tariff.extra_name_cents) {
             let extra_names = u64::from(names.saturating_sub(included));
             if extra_names > 0 {
-                facts.lines.push(QuoteLine {
-                    item: "extra_names",
-                    quantity: extra_names.saturating_mul(years),
-                    unit_cents: extra,
-                    amount_cents: extra
-                        .checked_mul(extra_names)
-                        .and_then(|a| a.checked_mul(years))
-                        .unwrap_or(u64::MAX),
-                });
+                items.push(("extra_names", extra_names.checked_mul(years), extra));
             }
         }
         if product.usage == Usage::TlsServer && request.years > 1 {
             findings.push(Finding::new(&QUOTE_SUBSCRIPTION, "years").arg("years", request.years));
         }
     }
-    let total = facts
-        .lines
-        .iter()
-        .try_fold(0u64, |sum, line| sum.checked_add(line.amount_cents));
-    match total {
-        Some(total) if !facts.lines.iter().any(|l| l.amount_cents == u64::MAX) => {
-            facts.total_cents = Some(total)
+    let lines: Option<Vec<QuoteLine>> = items
+        .into_iter()
+        .map(|(item, quantity, unit_cents)| {
+            let quantity = quantity?;
+            Some(QuoteLine {
+                item,
+                quantity,
+                unit_cents,
+                amount_cents: unit_cents.checked_mul(quantity)?,
+            })
+        })
+        .collect();
+    let total = lines.as_ref().and_then(|lines| {
+        lines
+            .iter()
+            .try_fold(0u64, |sum, line| sum.checked_add(line.amount_cents))
+    });
+    match (lines, total) {
+        (Some(lines), Some(total)) => {
+            facts.lines = lines;
+            facts.total_cents = Some(total);
         }
-        _ => {
-            facts.lines.clear();
-            findings.push(Finding::new(&QUOTE_OVERFLOW, "total"));
-        }
+        _ => findings.push(Finding::new(&QUOTE_OVERFLOW, "total")),
     }
     Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts))
 }
