@@ -59,6 +59,6 @@ impl IssuancePolicy {
 
     /// `baseline`, or a product of the embedded catalogue.
     pub fn by_id(id: &str) -> Result<IssuancePolicy> {
-        IssuancePolicy::from_catalog(&Catalog::embedded(), id)
+        IssuancePolicy::from_catalog(Catalog::builtin(), id)
     }
 }

@@ -70,7 +70,7 @@ pub(crate) unsafe fn with_catalog<T>(
     // SAFETY: the caller promises NULL or a live handle.
     match unsafe { catalog.as_ref() } {
         Some(c) => body(&c.catalog),
-        None => body(&Catalog::embedded()),
+        None => body(Catalog::builtin()),
     }
 }
 

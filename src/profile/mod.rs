@@ -301,13 +301,21 @@ pub struct Catalog {
 const EMBEDDED: &str = include_str!("catalog.toml");
 
 impl Catalog {
-    /// The catalogue built from the seed documents.
-    pub fn embedded() -> Catalog {
-        // The embedded text is tested to parse; an empty catalogue would fail closed anyway.
-        Catalog::from_toml(EMBEDDED).unwrap_or(Catalog {
-            products: Vec::new(),
-            holidays: Vec::new(),
+    /// The catalogue built from the seed documents, parsed once.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The embedded text is tested to parse; an empty catalogue would fail closed anyway.
+            Catalog::from_toml(EMBEDDED).unwrap_or(Catalog {
+                products: Vec::new(),
+                holidays: Vec::new(),
+            })
         })
+    }
+
+    /// An owned copy of [`Catalog::builtin`], to extend.
+    pub fn embedded() -> Catalog {
+        Catalog::builtin().clone()
     }
 
     /// Parses a catalogue written in TOML (`[[product]]` tables).
