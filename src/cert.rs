@@ -202,14 +202,11 @@ fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
     out.extend(policy.key.check(&facts.key, "key"));
     check_validity(facts, policy, &mut out);
     for (i, name) in facts.names.iter().enumerate() {
-        let field = format!("san[{i}]");
-        match name {
-            RequestedName::Dns(dns) => {
-                out.extend(names::check_dns_name(dns, &field, policy.allow_wildcard))
-            }
-            RequestedName::Email(address) => out.extend(names::check_email(address, &field)),
-            _ => {}
-        }
+        out.extend(names::check_san(
+            name,
+            &format!("san[{i}]"),
+            policy.allow_wildcard,
+        ));
     }
     let Some(product) = &policy.product else {
         return out;

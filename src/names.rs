@@ -5,6 +5,7 @@
 use std::net::IpAddr;
 
 use crate::report::{rule, Finding, Rule};
+use crate::x509::RequestedName;
 
 /// A DNS name is at most 253 octets written without the trailing dot (RFC 1035 §2.3.4).
 pub const MAX_DNS_NAME: usize = 253;
@@ -135,6 +136,16 @@ fn abbreviate(text: &str) -> String {
     } else {
         let head: String = text.chars().take(37).collect();
         format!("{head}...")
+    }
+}
+
+/// Checks a subjectAltName entry: DNS names as host names, e-mail addresses as mailboxes; other
+/// forms have no syntax rule here.
+pub fn check_san(name: &RequestedName, field: &str, allow_wildcard: bool) -> Vec<Finding> {
+    match name {
+        RequestedName::Dns(dns) => check_dns_name(dns, field, allow_wildcard),
+        RequestedName::Email(address) => check_email(address, field),
+        _ => Vec::new(),
     }
 }
 

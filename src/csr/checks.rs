@@ -313,12 +313,9 @@ fn check_names(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>
     }
     for (i, name) in facts.names.iter().enumerate() {
         let field = format!("san[{i}]");
+        out.extend(names::check_san(name, &field, policy.allow_wildcard));
         match name {
-            RequestedName::Dns(dns) => {
-                out.extend(names::check_dns_name(dns, &field, policy.allow_wildcard))
-            }
-            RequestedName::Email(address) => out.extend(names::check_email(address, &field)),
-            RequestedName::Ip(_) => {}
+            RequestedName::Dns(_) | RequestedName::Email(_) | RequestedName::Ip(_) => {}
             RequestedName::MalformedIp(value) => {
                 out.push(Finding::new(&CSR_SAN_MALFORMED_IP, field).arg("value", value))
             }

@@ -159,14 +159,8 @@ pub unsafe extern "C" fn sceau_report_json(
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
-    panic_boundary(|| {
-        // SAFETY: forwarded caller contract.
-        let Some(report) = (unsafe { report_ref(report) }) else {
-            return sceau_result::NullParameter;
-        };
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&report.to_json(lang.into()), buf, len, out_n) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe { write_rendering(report, lang, buf, len, out_n, Report::to_json) }
 }
 
 /// Writes the text form of `report` (what `sceau csr check` prints) into `buf`, with the same
@@ -182,13 +176,29 @@ pub unsafe extern "C" fn sceau_report_text(
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
+    // SAFETY: forwarded caller contract.
+    unsafe { write_rendering(report, lang, buf, len, out_n, Report::to_text) }
+}
+
+/// Writes `render(report, lang)` into the caller's buffer.
+///
+/// # Safety
+/// As `sceau_report_json`.
+unsafe fn write_rendering(
+    report: *const sceau_report,
+    lang: sceau_lang,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+    render: fn(&Report, Lang) -> String,
+) -> sceau_result {
     panic_boundary(|| {
         // SAFETY: forwarded caller contract.
         let Some(report) = (unsafe { report_ref(report) }) else {
             return sceau_result::NullParameter;
         };
         // SAFETY: forwarded caller contract.
-        unsafe { write_text(&report.to_text(lang.into()), buf, len, out_n) }
+        unsafe { write_text(&render(report, lang.into()), buf, len, out_n) }
     })
 }
 
