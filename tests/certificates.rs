@@ -601,3 +601,29 @@ fn uc_and_entreprise_certificates() {
         ["profile.usage.eku_not_allowed", "cert.eku.missing"]
     );
 }
+
+#[test]
+fn inverted_validity_and_leaves_that_sign_certificates() {
+    let inverted = check(
+        "standard",
+        Leaf {
+            days: -1,
+            ..Leaf::default()
+        },
+    );
+    assert_eq!(error_codes(&inverted), ["cert.validity.inverted"]);
+    let signs = check(
+        "standard",
+        Leaf {
+            key_usages: vec![
+                KeyUsagePurpose::DigitalSignature,
+                KeyUsagePurpose::KeyCertSign,
+            ],
+            ..Leaf::default()
+        },
+    );
+    assert_eq!(
+        error_codes(&signs),
+        ["cert.key_usage.leaf_signs_certificates"]
+    );
+}

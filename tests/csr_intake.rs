@@ -89,6 +89,8 @@ fn a_tampered_request_fails_the_proof_of_possession() {
     assert_eq!(report.verdict(), Verdict::Rejected);
     assert_eq!(error_codes(&report), ["csr.signature.invalid"]);
     assert_eq!(pop(&report), Possession::Invalid);
+    // The altered CN no longer appears among the SANs: a notice, beside the error.
+    assert!(report.has("csr.subject.cn_not_in_san"));
 }
 
 #[test]

@@ -179,3 +179,54 @@ fn the_cli_says_it_like_certigna() {
         Some(2)
     );
 }
+
+/// A request made here with the certificate's own RSA key (rcgen signs with it).
+fn request_with_certificate_key(cn: &str, sans: &[&str]) -> Vec<u8> {
+    let pem = String::from_utf8(data("rsa-pkcs8.key")).unwrap();
+    let key = rcgen::KeyPair::from_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256).unwrap();
+    let mut params =
+        rcgen::CertificateParams::new(sans.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+            .unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, cn);
+    params
+        .serialize_request(&key)
+        .unwrap()
+        .pem()
+        .unwrap()
+        .into_bytes()
+}
+
+#[test]
+fn a_changed_cn_and_names_the_ca_added() {
+    let other_cn =
+        request_with_certificate_key("autre.exemple.fr", &["www.exemple.fr", "exemple.fr"]);
+    let report = match_certificate(&data("rsa.pem"), Some(&other_cn), None).unwrap();
+    assert_eq!(
+        error_codes(&report),
+        ["match.csr.cn_differs", "match.csr.name_missing"]
+    );
+    assert!(report.match_facts().unwrap().csr.as_ref().unwrap().same_key);
+
+    let fewer = request_with_certificate_key("www.exemple.fr", &["www.exemple.fr"]);
+    let report = match_certificate(&data("rsa.pem"), Some(&fewer), None).unwrap();
+    assert_eq!(
+        report.verdict(),
+        Verdict::Accepted,
+        "{:?}",
+        error_codes(&report)
+    );
+    assert!(report.has("match.csr.name_added"));
+    assert_eq!(
+        report
+            .match_facts()
+            .unwrap()
+            .csr
+            .as_ref()
+            .unwrap()
+            .added_names,
+        ["exemple.fr"]
+    );
+}

@@ -389,3 +389,20 @@ fn the_cli_lists_profiles_quotes_and_reads_a_catalogue_file() {
     assert_eq!(broken.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn absurd_orders_overflow_into_a_refusal_not_a_wrong_total() {
+    let mut unlimited = Catalog::embedded().product("uc").unwrap().clone();
+    unlimited.names.max = None;
+    let huge = quote(
+        &unlimited,
+        QuoteRequest {
+            years: u32::MAX,
+            names: Some(u32::MAX),
+            replacement: false,
+        },
+    );
+    assert_eq!(errors(&huge), ["quote.amount_overflow"]);
+    assert_eq!(huge.quote_facts().unwrap().total_cents, None);
+    assert!(huge.quote_facts().unwrap().lines.is_empty());
+}
