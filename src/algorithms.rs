@@ -351,6 +351,14 @@ fn pss_scheme(alg: &AlgorithmIdentifier<'_>) -> SignatureScheme {
     })
 }
 
+/// The calendar day (UTC) of `seconds` since the epoch, which dated rules are judged on; times
+/// outside the calendar's range clamp to its ends.
+pub(crate) fn day_of(seconds: i64) -> Date {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map(|t| t.date())
+        .unwrap_or(if seconds < 0 { Date::MIN } else { Date::MAX })
+}
+
 /// Which digests may still sign, and until when: a policy as data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlgorithmPolicy {

@@ -191,9 +191,7 @@ pub fn check_certificate(input: &[u8], policy: &IssuancePolicy) -> Result<Report
 
 fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
     let mut out = Vec::new();
-    let issued = crate::csr::day_of(rustls_pki_types::UnixTime::since_unix_epoch(
-        std::time::Duration::from_secs(u64::try_from(facts.not_before).unwrap_or(0)),
-    ));
+    let issued = crate::algorithms::day_of(facts.not_before);
     out.extend(
         policy
             .algorithms

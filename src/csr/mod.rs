@@ -34,7 +34,11 @@ pub fn check_csr(input: &[u8], policy: &IssuancePolicy, now: UnixTime) -> Result
     } else {
         prove_possession(&csr, &key, &facts)
     };
-    let findings = checks::check_all(&facts, policy, day_of(now));
+    let findings = checks::check_all(
+        &facts,
+        policy,
+        crate::algorithms::day_of(i64::try_from(now.as_secs()).unwrap_or(i64::MAX)),
+    );
     Ok(Report::new(
         Subject::Csr,
         &policy.id,
@@ -83,12 +87,4 @@ fn prove_possession(
         Err(VerifyFailure::KeyMismatch(detail)) => Possession::KeyMismatch(detail),
         Err(VerifyFailure::Unsupported(detail)) => Possession::Unsupported(detail),
     }
-}
-
-/// The calendar day (UTC) of a time, for dated rules.
-pub(crate) fn day_of(now: UnixTime) -> time::Date {
-    let secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
-    time::OffsetDateTime::from_unix_timestamp(secs)
-        .map(|t| t.date())
-        .unwrap_or(time::Date::MAX)
 }
