@@ -16,6 +16,7 @@
 pub mod algorithms;
 pub mod cert;
 pub mod csr;
+mod derwalk;
 mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
@@ -28,6 +29,7 @@ pub mod policy;
 pub mod private_key;
 pub mod profile;
 pub mod report;
+pub mod revocation;
 pub mod verify;
 pub mod x509;
 
@@ -52,5 +54,6 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(profile::name_rules());
     all.extend(profile::quote_rules());
     all.extend(profile::lifecycle_rules());
+    all.extend(revocation::rules());
     all
 }

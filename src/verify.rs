@@ -126,6 +126,9 @@ fn verify_rsa_pkcs1(
         (HashAlg::Sha256, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA256),
         (HashAlg::Sha384, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA384),
         (HashAlg::Sha512, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA512),
+        // SHA-1 is verified as mathematics; whether it is acceptable is the caller's policy.
+        (HashAlg::Sha1, 2048..=8192) => Some(&rs::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY),
+        (HashAlg::Sha1, 1024..=2047) => Some(&rs::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY),
         (HashAlg::Sha256, 1024..=2047) => Some(&rs::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY),
         (HashAlg::Sha512, 1024..=2047) => Some(&rs::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY),
         _ => None,

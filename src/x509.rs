@@ -238,3 +238,38 @@ pub(crate) fn eku_names(eku: &ExtendedKeyUsage<'_>) -> Vec<String> {
     out.extend(eku.other.iter().map(|o| o.to_id_string()));
     out
 }
+
+/// A distinguished name as a comparison key, after RFC 5280 §7.1 / RFC 4518: attribute by
+/// attribute, strings with their white space collapsed and their case folded; values that are
+/// not strings are kept as hex.
+pub(crate) fn dn_key(name: &X509Name<'_>) -> String {
+    let mut out = String::with_capacity(name.as_raw().len());
+    for (i, rdn) in name.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&rdn_key(rdn));
+    }
+    out
+}
+
+/// One RDN as a comparison key (see [`dn_key`]).
+pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
+    let mut parts: Vec<String> = rdn
+        .iter()
+        .map(|atv| {
+            let value = atv.attr_value();
+            let text = match decode_string(value.tag(), value.data) {
+                Some(s) => s
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase(),
+                None => format!("#{}", hex::encode(value.data)),
+            };
+            format!("{}={text}", atv.attr_type().to_id_string())
+        })
+        .collect();
+    parts.sort_unstable();
+    parts.join("+")
+}

@@ -1,0 +1,272 @@
+//! A strict DER walker over borrowed bytes, for the structures sceau indexes itself: a CRL's
+//! revoked entries are walked once and kept as offsets, never as parsed objects, so a
+//! million-entry list costs a few bytes an entry (x509-parser and webpki's owned CRL both
+//! materialise every entry). Everything else goes through x509-parser or the `der` crate.
+
+use time::{Date, Month, PrimitiveDateTime, Time};
+
+pub(crate) const SEQUENCE: u8 = 0x30;
+pub(crate) const INTEGER: u8 = 0x02;
+pub(crate) const BOOLEAN: u8 = 0x01;
+pub(crate) const OCTET_STRING: u8 = 0x04;
+pub(crate) const BIT_STRING: u8 = 0x03;
+pub(crate) const OID: u8 = 0x06;
+pub(crate) const UTC_TIME: u8 = 0x17;
+pub(crate) const GENERALIZED_TIME: u8 = 0x18;
+pub(crate) const ENUMERATED: u8 = 0x0a;
+
+/// One element: its tag, its content, and where the whole element sits in the outer buffer.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tlv<'a> {
+    pub tag: u8,
+    pub value: &'a [u8],
+    /// Offset of the tag byte from the start of the walked buffer.
+    pub start: usize,
+    /// Offset just past the content.
+    pub end: usize,
+}
+
+/// Reads consecutive elements of `buf[pos..limit]`, offsets kept relative to `buf`.
+pub(crate) struct Walker<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    limit: usize,
+}
+
+impl<'a> Walker<'a> {
+    pub(crate) fn new(buf: &'a [u8]) -> Self {
+        Walker {
+            buf,
+            pos: 0,
+            limit: buf.len(),
+        }
+    }
+
+    /// Reads `buf` from `pos` to its end.
+    pub(crate) fn at(buf: &'a [u8], pos: usize) -> Self {
+        Walker {
+            buf,
+            pos,
+            limit: buf.len(),
+        }
+    }
+
+    /// Walks the content of `tlv`, which was read from the same buffer.
+    pub(crate) fn inside(buf: &'a [u8], tlv: &Tlv<'a>) -> Self {
+        Walker {
+            buf,
+            pos: tlv.end - tlv.value.len(),
+            limit: tlv.end,
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pos >= self.limit
+    }
+
+    pub(crate) fn peek_tag(&self) -> Option<u8> {
+        (self.pos < self.limit).then(|| self.buf[self.pos])
+    }
+
+    /// The next element, whatever its tag.
+    pub(crate) fn any(&mut self, what: &str) -> Result<Tlv<'a>, String> {
+        let start = self.pos;
+        let bytes = &self.buf[start..self.limit];
+        let (&tag, rest) = bytes
+            .split_first()
+            .ok_or_else(|| format!("{what}: missing, the structure ends early"))?;
+        if tag & 0x1f == 0x1f {
+            return Err(format!("{what}: multi-byte tags are not used by X.509"));
+        }
+        let (&first, rest) = rest
+            .split_first()
+            .ok_or_else(|| format!("{what}: truncated length"))?;
+        let (len, header) = if first < 0x80 {
+            (usize::from(first), 2)
+        } else {
+            let count = usize::from(first & 0x7f);
+            if count == 0 || count > 4 {
+                return Err(format!(
+                    "{what}: length form 0x{first:02x} is not DER (indefinite or over 4 octets)"
+                ));
+            }
+            let octets = rest
+                .get(..count)
+                .ok_or_else(|| format!("{what}: truncated length"))?;
+            if octets[0] == 0 {
+                return Err(format!("{what}: length has a leading zero octet (not DER)"));
+            }
+            let len = octets
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            if len < 0x80 {
+                return Err(format!("{what}: long-form length below 128 (not DER)"));
+            }
+            (len, 2 + count)
+        };
+        let content_start = start + header;
+        let end = content_start
+            .checked_add(len)
+            .filter(|&end| end <= self.limit)
+            .ok_or_else(|| {
+                format!(
+                    "{what}: claims {len} octets, only {} remain",
+                    self.limit.saturating_sub(content_start)
+                )
+            })?;
+        self.pos = end;
+        Ok(Tlv {
+            tag,
+            value: &self.buf[content_start..end],
+            start,
+            end,
+        })
+    }
+
+    /// The next element, which must carry `tag`.
+    pub(crate) fn expect(&mut self, tag: u8, what: &str) -> Result<Tlv<'a>, String> {
+        let tlv = self.any(what)?;
+        if tlv.tag != tag {
+            return Err(format!(
+                "{what}: found tag 0x{:02x}, expected 0x{tag:02x}",
+                tlv.tag
+            ));
+        }
+        Ok(tlv)
+    }
+
+    /// The next element if it carries `tag`.
+    pub(crate) fn optional(&mut self, tag: u8, what: &str) -> Result<Option<Tlv<'a>>, String> {
+        if self.peek_tag() == Some(tag) {
+            self.expect(tag, what).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub(crate) fn finish(&self, what: &str) -> Result<(), String> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what}: {} unexpected octets after the last field",
+                self.limit - self.pos
+            ))
+        }
+    }
+}
+
+/// Checks the minimal encoding of an INTEGER's content.
+pub(crate) fn check_integer(value: &[u8], what: &str) -> Result<(), String> {
+    match value {
+        [] => Err(format!("{what}: empty INTEGER")),
+        [0x00, next, ..] if *next < 0x80 => {
+            Err(format!("{what}: INTEGER with a superfluous leading zero"))
+        }
+        [0xff, next, ..] if *next >= 0x80 => {
+            Err(format!("{what}: INTEGER with a superfluous leading 0xff"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Seconds since the Unix epoch of a DER UTCTime (`YYMMDDHHMMSSZ`, 1950–2049) or
+/// GeneralizedTime (`YYYYMMDDHHMMSSZ`, no fractions, as RFC 5280 requires).
+pub(crate) fn time(tlv: &Tlv<'_>, what: &str) -> Result<i64, String> {
+    let text = tlv.value;
+    let (year, rest) = match (tlv.tag, text.len()) {
+        (UTC_TIME, 13) => {
+            let yy = digits(&text[..2], what)?;
+            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, &text[2..])
+        }
+        (GENERALIZED_TIME, 15) => (digits(&text[..4], what)?, &text[4..]),
+        (UTC_TIME | GENERALIZED_TIME, _) => {
+            return Err(format!(
+                "{what}: time '{}' is not in the DER form RFC 5280 requires",
+                String::from_utf8_lossy(text)
+            ))
+        }
+        (tag, _) => return Err(format!("{what}: found tag 0x{tag:02x}, expected a time")),
+    };
+    if rest[10] != b'Z' {
+        return Err(format!("{what}: time must end in Z"));
+    }
+    let field = |i: usize| digits(&rest[i..i + 2], what);
+    let month = Month::try_from(u8::try_from(field(0)?).unwrap_or(0))
+        .map_err(|_| format!("{what}: month out of range"))?;
+    let date = Date::from_calendar_date(
+        i32::try_from(year).unwrap_or(0),
+        month,
+        u8::try_from(field(2)?).unwrap_or(0),
+    )
+    .map_err(|e| format!("{what}: {e}"))?;
+    let clock = Time::from_hms(
+        u8::try_from(field(4)?).unwrap_or(99),
+        u8::try_from(field(6)?).unwrap_or(99),
+        u8::try_from(field(8)?).unwrap_or(99),
+    )
+    .map_err(|e| format!("{what}: {e}"))?;
+    Ok(PrimitiveDateTime::new(date, clock)
+        .assume_utc()
+        .unix_timestamp())
+}
+
+fn digits(text: &[u8], what: &str) -> Result<u32, String> {
+    text.iter().try_fold(0u32, |acc, &b| {
+        if b.is_ascii_digit() {
+            Ok(acc * 10 + u32::from(b - b'0'))
+        } else {
+            Err(format!("{what}: '{}' is not a digit", char::from(b)))
+        }
+    })
+}
+
+/// An RFC 3339 rendering of Unix seconds, for facts and messages.
+pub(crate) fn rfc3339(seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| format!("@{seconds}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tlv(tag: u8, text: &str) -> Tlv<'_> {
+        Tlv {
+            tag,
+            value: text.as_bytes(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    #[test]
+    fn times_follow_rfc5280() {
+        assert_eq!(time(&tlv(UTC_TIME, "700101000000Z"), "t"), Ok(0));
+        assert_eq!(
+            time(&tlv(UTC_TIME, "491231235959Z"), "t"),
+            Ok(2_524_607_999)
+        );
+        assert_eq!(
+            time(&tlv(GENERALIZED_TIME, "99991231235959Z"), "t"),
+            Ok(253_402_300_799)
+        );
+        assert!(time(&tlv(UTC_TIME, "7001010000Z"), "t").is_err());
+        assert!(time(&tlv(GENERALIZED_TIME, "20170101000000.5Z"), "t").is_err());
+        assert!(time(&tlv(UTC_TIME, "701301000000Z"), "t").is_err());
+    }
+
+    #[test]
+    fn lengths_must_be_minimal() {
+        assert!(Walker::new(&[0x04, 0x81, 0x01, 0x00]).any("x").is_err());
+        assert!(Walker::new(&[0x04, 0x80, 0x00, 0x00]).any("x").is_err());
+        assert!(Walker::new(&[0x04, 0x03, 0x00]).any("x").is_err());
+        let t = Walker::new(&[0x04, 0x01, 0xaa]).any("x").unwrap();
+        assert_eq!((t.value, t.start, t.end), (&[0xaa][..], 0, 3));
+    }
+}

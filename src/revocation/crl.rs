@@ -1,0 +1,546 @@
+//! Certificate revocation lists (RFC 5280 §5): read once, indexed by serial number, judged for
+//! one certificate at a time.
+//!
+//! The revoked entries are walked and validated once, then kept as offsets into the CRL's own
+//! bytes, sorted by serial: 12 bytes an entry beside the DER, a binary search per lookup, and
+//! the entry's date and reason decoded only when it is found.
+
+use std::ops::Range;
+
+use x509_parser::prelude::*;
+
+use crate::algorithms::SignatureScheme;
+use crate::derwalk::{self, Tlv, Walker};
+use crate::error::{Error, ObjectKind, Result};
+use crate::input;
+
+use super::{crl_reason_name, DistributionPointNames};
+
+const OID_CRL_NUMBER: &[u8] = &[0x55, 0x1d, 0x14];
+const OID_REASON_CODE: &[u8] = &[0x55, 0x1d, 0x15];
+const OID_INVALIDITY_DATE: &[u8] = &[0x55, 0x1d, 0x18];
+const OID_ISSUER_ALT_NAME: &[u8] = &[0x55, 0x1d, 0x12];
+const OID_DELTA_CRL_INDICATOR: &[u8] = &[0x55, 0x1d, 0x1b];
+const OID_ISSUING_DISTRIBUTION_POINT: &[u8] = &[0x55, 0x1d, 0x1c];
+const OID_CERTIFICATE_ISSUER: &[u8] = &[0x55, 0x1d, 0x1d];
+const OID_AUTHORITY_KEY_ID: &[u8] = &[0x55, 0x1d, 0x23];
+const OID_FRESHEST_CRL: &[u8] = &[0x55, 0x1d, 0x2e];
+
+/// One revoked entry, located by offsets into the CRL's DER.
+#[derive(Clone, Copy, Debug)]
+struct IndexEntry {
+    serial_at: u32,
+    entry_at: u32,
+    serial_len: u16,
+}
+
+/// The scope an Issuing Distribution Point extension gives a CRL (RFC 5280 §5.2.5).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IssuingDistributionPoint {
+    /// The distribution point names, as comparable keys (see [`DistributionPointNames`]).
+    pub names: Option<DistributionPointNames>,
+    /// onlyContainsUserCerts.
+    pub only_user_certs: bool,
+    /// onlyContainsCACerts.
+    pub only_ca_certs: bool,
+    /// onlySomeReasons is present: the CRL does not cover every reason.
+    pub only_some_reasons: bool,
+    /// indirectCRL: entries may belong to other issuers.
+    pub indirect: bool,
+    /// onlyContainsAttributeCerts.
+    pub only_attribute_certs: bool,
+}
+
+/// A certificate revocation list, validated in structure and indexed by serial number. Whether
+/// it applies to a certificate, is signed by its issuer and is fresh is decided per certificate
+/// by [`super::RevocationSources`].
+#[derive(Clone, Debug)]
+pub struct Crl {
+    der: Vec<u8>,
+    tbs: Range<usize>,
+    signature_algorithm: Range<usize>,
+    signature: Range<usize>,
+    issuer: Range<usize>,
+    issuer_text: String,
+    version: u8,
+    this_update: i64,
+    next_update: Option<i64>,
+    crl_number: Option<String>,
+    idp: Option<IssuingDistributionPoint>,
+    unsupported: Option<String>,
+    entries: Vec<IndexEntry>,
+}
+
+/// What a CRL says of one revoked serial number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RevokedEntry {
+    /// When the CA revoked it (Unix seconds).
+    pub revoked_at: i64,
+    /// The CRLReason, by its RFC 5280 name, when the entry gives one.
+    pub reason: Option<&'static str>,
+}
+
+fn bad(detail: String) -> Error {
+    Error::BadDer {
+        detail,
+        expected: ObjectKind::Crl,
+    }
+}
+
+fn to_u32(n: usize) -> Result<u32> {
+    u32::try_from(n).map_err(|_| bad("a CRL of 4 GiB or more".into()))
+}
+
+impl Crl {
+    /// Reads every CRL in `input` (PEM blocks labelled `X509 CRL`, or one DER CRL).
+    pub fn read_all(input: &[u8]) -> Result<Vec<Crl>> {
+        input::decode_all(input, ObjectKind::Crl)?
+            .into_iter()
+            .map(|d| Crl::from_der(d.der.into_owned()))
+            .collect()
+    }
+
+    /// Validates the structure of one DER CRL and indexes its entries.
+    pub fn from_der(der: Vec<u8>) -> Result<Crl> {
+        let mut outer = Walker::new(&der);
+        let list = outer
+            .expect(derwalk::SEQUENCE, "CertificateList")
+            .map_err(bad)?;
+        outer.finish("CRL").map_err(|_| Error::TrailingData {
+            count: der.len() - list.end,
+            expected: ObjectKind::Crl,
+        })?;
+        let mut fields = Walker::inside(&der, &list);
+        let tbs = fields
+            .expect(derwalk::SEQUENCE, "tbsCertList")
+            .map_err(bad)?;
+        let outer_alg = fields
+            .expect(derwalk::SEQUENCE, "signatureAlgorithm")
+            .map_err(bad)?;
+        let signature = fields
+            .expect(derwalk::BIT_STRING, "signatureValue")
+            .map_err(bad)?;
+        fields.finish("CertificateList").map_err(bad)?;
+        if signature.value.first() != Some(&0) {
+            return Err(bad("signatureValue: BIT STRING with unused bits".into()));
+        }
+
+        let mut t = Walker::inside(&der, &tbs);
+        let version = match t.optional(derwalk::INTEGER, "version").map_err(bad)? {
+            None => 1,
+            Some(v) if v.value == [1] => 2,
+            Some(v) => {
+                return Err(bad(format!(
+                    "version: {} is not v2 (an absent version means v1; 0 must not be encoded)",
+                    hex::encode(v.value)
+                )))
+            }
+        };
+        let inner_alg = t
+            .expect(derwalk::SEQUENCE, "tbsCertList.signature")
+            .map_err(bad)?;
+        if inner_alg.value != outer_alg.value {
+            return Err(bad(
+                "tbsCertList.signature differs from signatureAlgorithm (RFC 5280 §5.1.1.2)".into(),
+            ));
+        }
+        let issuer = t.expect(derwalk::SEQUENCE, "issuer").map_err(bad)?;
+        let issuer_text = match X509Name::from_der(&der[issuer.start..issuer.end]) {
+            Ok(([], name)) => name.to_string(),
+            _ => return Err(bad("issuer: not a distinguished name".into())),
+        };
+        let this_update =
+            derwalk::time(&t.any("thisUpdate").map_err(bad)?, "thisUpdate").map_err(bad)?;
+        let next_update = match t.peek_tag() {
+            Some(derwalk::UTC_TIME | derwalk::GENERALIZED_TIME) => {
+                Some(derwalk::time(&t.any("nextUpdate").map_err(bad)?, "nextUpdate").map_err(bad)?)
+            }
+            _ => None,
+        };
+        let revoked = t
+            .optional(derwalk::SEQUENCE, "revokedCertificates")
+            .map_err(bad)?;
+        let extensions = t.optional(0xa0, "crlExtensions").map_err(bad)?;
+        t.finish("tbsCertList").map_err(bad)?;
+        if version == 1 && extensions.is_some() {
+            return Err(bad("a v1 CRL carries crlExtensions".into()));
+        }
+
+        let mut crl = Crl {
+            tbs: tbs.start..tbs.end,
+            signature_algorithm: outer_alg.start..outer_alg.end,
+            signature: (signature.end - signature.value.len() + 1)..signature.end,
+            issuer: issuer.start..issuer.end,
+            issuer_text,
+            version,
+            this_update,
+            next_update,
+            crl_number: None,
+            idp: None,
+            unsupported: None,
+            entries: Vec::new(),
+            der: Vec::new(),
+        };
+        if let Some(ext) = extensions {
+            crl.read_extensions(&der, &ext)?;
+        }
+        if let Some(list) = revoked {
+            if list.value.is_empty() {
+                return Err(bad(
+                    "revokedCertificates is present but empty (it must then be omitted)".into(),
+                ));
+            }
+            crl.index_entries(&der, &list)?;
+        }
+        crl.der = der;
+        Ok(crl)
+    }
+
+    fn read_extensions(&mut self, der: &[u8], wrapper: &Tlv<'_>) -> Result<()> {
+        let mut w = Walker::inside(der, wrapper);
+        let seq = w.expect(derwalk::SEQUENCE, "crlExtensions").map_err(bad)?;
+        w.finish("crlExtensions").map_err(bad)?;
+        for_each_extension(der, &seq, "crlExtensions", |oid, critical, value, whole| {
+            match oid {
+                OID_CRL_NUMBER => {
+                    let mut v = Walker::new(value);
+                    let n = v.expect(derwalk::INTEGER, "cRLNumber")?;
+                    derwalk::check_integer(n.value, "cRLNumber")?;
+                    if n.value[0] & 0x80 != 0 || n.value.len() > 21 {
+                        return Err("cRLNumber: negative or longer than 20 octets".into());
+                    }
+                    v.finish("cRLNumber")?;
+                    self.crl_number = Some(hex::encode(n.value));
+                }
+                OID_ISSUING_DISTRIBUTION_POINT => {
+                    self.idp = Some(read_idp(whole, &der[self.issuer.clone()])?);
+                }
+                OID_DELTA_CRL_INDICATOR => {
+                    self.unsupported.get_or_insert_with(|| {
+                        "it is a delta CRL, which sceau does not merge".into()
+                    });
+                }
+                OID_AUTHORITY_KEY_ID | OID_ISSUER_ALT_NAME | OID_FRESHEST_CRL => {}
+                _ if critical => {
+                    self.unsupported.get_or_insert_with(|| {
+                        format!("it carries an unknown critical extension {}", oid_text(oid))
+                    });
+                }
+                _ => {}
+            }
+            Ok(())
+        })
+        .map_err(bad)
+    }
+
+    fn index_entries(&mut self, der: &[u8], list: &Tlv<'_>) -> Result<()> {
+        let mut w = Walker::inside(der, list);
+        // Typical entries are 35 to 50 bytes; reserving avoids regrowth on big lists.
+        let mut entries = Vec::with_capacity(list.value.len() / 36);
+        while !w.is_empty() {
+            let entry = w
+                .expect(derwalk::SEQUENCE, "revokedCertificates entry")
+                .map_err(bad)?;
+            let mut e = Walker::inside(der, &entry);
+            let serial = e.expect(derwalk::INTEGER, "userCertificate").map_err(bad)?;
+            derwalk::check_integer(serial.value, "userCertificate").map_err(bad)?;
+            let date = e.any("revocationDate").map_err(bad)?;
+            derwalk::time(&date, "revocationDate").map_err(bad)?;
+            if let Some(ext) = e
+                .optional(derwalk::SEQUENCE, "crlEntryExtensions")
+                .map_err(bad)?
+            {
+                if self.version == 1 {
+                    return Err(bad("a v1 CRL carries crlEntryExtensions".into()));
+                }
+                let unsupported = &mut self.unsupported;
+                for_each_extension(
+                    der,
+                    &ext,
+                    "crlEntryExtensions",
+                    |oid, critical, value, _| match oid {
+                        OID_REASON_CODE => {
+                            let mut v = Walker::new(value);
+                            v.expect(derwalk::ENUMERATED, "reasonCode")?;
+                            v.finish("reasonCode")
+                        }
+                        OID_INVALIDITY_DATE => Ok(()),
+                        OID_CERTIFICATE_ISSUER if critical => {
+                            unsupported.get_or_insert_with(|| {
+                                "it is an indirect CRL (certificateIssuer entries)".into()
+                            });
+                            Ok(())
+                        }
+                        _ if critical => {
+                            unsupported.get_or_insert_with(|| {
+                                format!(
+                                    "an entry carries an unknown critical extension {}",
+                                    oid_text(oid)
+                                )
+                            });
+                            Ok(())
+                        }
+                        _ => Ok(()),
+                    },
+                )
+                .map_err(bad)?;
+            }
+            e.finish("revokedCertificates entry").map_err(bad)?;
+            entries.push(IndexEntry {
+                serial_at: to_u32(serial.end - serial.value.len())?,
+                entry_at: to_u32(entry.start)?,
+                serial_len: u16::try_from(serial.value.len())
+                    .map_err(|_| bad("userCertificate: serial number too long".into()))?,
+            });
+        }
+        let key = |e: &IndexEntry| {
+            let at = e.serial_at as usize;
+            (e.serial_len, &der[at..at + usize::from(e.serial_len)])
+        };
+        entries.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        self.entries = entries;
+        Ok(())
+    }
+
+    /// The entry for `serial` (the INTEGER's content octets), if the CRL lists it.
+    pub fn lookup(&self, serial: &[u8]) -> Option<RevokedEntry> {
+        let der = &self.der;
+        let wanted = (serial.len(), serial);
+        let found = self
+            .entries
+            .binary_search_by(|e| {
+                let at = e.serial_at as usize;
+                let len = usize::from(e.serial_len);
+                (len, &der[at..at + len]).cmp(&wanted)
+            })
+            .ok()?;
+        Some(self.entry_details(self.entries[found].entry_at as usize))
+    }
+
+    fn entry_details(&self, at: usize) -> RevokedEntry {
+        let der = &self.der;
+        // The entry was validated when indexed: these reads cannot fail.
+        let read = || -> std::result::Result<RevokedEntry, String> {
+            let entry = Walker::at(der, at).any("entry")?;
+            let mut fields = Walker::inside(der, &entry);
+            fields.any("userCertificate")?;
+            let revoked_at = derwalk::time(&fields.any("revocationDate")?, "revocationDate")?;
+            let mut reason = None;
+            if let Some(ext) = fields.optional(derwalk::SEQUENCE, "crlEntryExtensions")? {
+                for_each_extension(der, &ext, "crlEntryExtensions", |oid, _, value, _| {
+                    if oid == OID_REASON_CODE {
+                        let code = Walker::new(value).expect(derwalk::ENUMERATED, "reasonCode")?;
+                        reason = code.value.first().map(|&c| crl_reason_name(c));
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(RevokedEntry { revoked_at, reason })
+        };
+        read().unwrap_or(RevokedEntry {
+            revoked_at: 0,
+            reason: None,
+        })
+    }
+
+    /// The DER of the whole CRL.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// The signed part, for signature verification.
+    pub fn tbs(&self) -> &[u8] {
+        &self.der[self.tbs.clone()]
+    }
+
+    /// The signature algorithm.
+    pub fn signature_scheme(&self) -> SignatureScheme {
+        match AlgorithmIdentifier::from_der(&self.der[self.signature_algorithm.clone()]) {
+            Ok((_, alg)) => SignatureScheme::from_algorithm(&alg),
+            Err(e) => SignatureScheme::Unknown {
+                oid: format!("unreadable AlgorithmIdentifier: {e}"),
+            },
+        }
+    }
+
+    /// The signature value.
+    pub fn signature(&self) -> &[u8] {
+        &self.der[self.signature.clone()]
+    }
+
+    /// The issuer's distinguished name, DER.
+    pub fn issuer_der(&self) -> &[u8] {
+        &self.der[self.issuer.clone()]
+    }
+
+    /// The issuer's distinguished name, for people.
+    pub fn issuer_text(&self) -> &str {
+        &self.issuer_text
+    }
+
+    /// 1 or 2.
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// thisUpdate, Unix seconds.
+    pub fn this_update(&self) -> i64 {
+        self.this_update
+    }
+
+    /// nextUpdate, Unix seconds, when present. 9999-12-31T23:59:59Z (a CA's last CRL) is simply
+    /// a time that never passes.
+    pub fn next_update(&self) -> Option<i64> {
+        self.next_update
+    }
+
+    /// The cRLNumber, in hex.
+    pub fn crl_number(&self) -> Option<&str> {
+        self.crl_number.as_deref()
+    }
+
+    /// The Issuing Distribution Point, when the CRL is scoped.
+    pub fn issuing_distribution_point(&self) -> Option<&IssuingDistributionPoint> {
+        self.idp.as_ref()
+    }
+
+    /// Why the CRL cannot be relied on for any certificate, if so (delta CRL, indirect CRL,
+    /// unknown critical extension).
+    pub fn unsupported(&self) -> Option<&str> {
+        self.unsupported.as_deref()
+    }
+
+    /// How many serial numbers it lists.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it lists none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Bytes held: the DER plus the index.
+    pub fn memory_size(&self) -> usize {
+        self.der.capacity()
+            + self.entries.capacity() * std::mem::size_of::<IndexEntry>()
+            + self.issuer_text.capacity()
+    }
+}
+
+/// Calls `visit(oid, critical, value, whole_extension_der)` for each Extension in `seq`.
+fn for_each_extension<'a>(
+    der: &'a [u8],
+    seq: &Tlv<'a>,
+    what: &str,
+    mut visit: impl FnMut(&'a [u8], bool, &'a [u8], &'a [u8]) -> std::result::Result<(), String>,
+) -> std::result::Result<(), String> {
+    let mut w = Walker::inside(der, seq);
+    if w.is_empty() {
+        return Err(format!("{what}: empty SEQUENCE (SIZE (1..MAX) required)"));
+    }
+    let mut seen: Vec<&[u8]> = Vec::new();
+    while !w.is_empty() {
+        let ext = w.expect(derwalk::SEQUENCE, what)?;
+        let mut e = Walker::inside(der, &ext);
+        let oid = e.expect(derwalk::OID, "extnID")?;
+        let critical = match e.optional(derwalk::BOOLEAN, "critical")? {
+            Some(b) if b.value == [0xff] => true,
+            Some(b) if b.value == [0x00] => false,
+            Some(_) => return Err(format!("{what}: critical is not a DER BOOLEAN")),
+            None => false,
+        };
+        let value = e.expect(derwalk::OCTET_STRING, "extnValue")?;
+        e.finish("Extension")?;
+        if seen.contains(&oid.value) {
+            return Err(format!(
+                "{what}: extension {} appears twice",
+                oid_text(oid.value)
+            ));
+        }
+        seen.push(oid.value);
+        visit(oid.value, critical, value.value, &der[ext.start..ext.end])?;
+    }
+    Ok(())
+}
+
+fn oid_text(content: &[u8]) -> String {
+    asn1_rs::Oid::new(content.into()).to_id_string()
+}
+
+fn read_idp(
+    extension_der: &[u8],
+    crl_issuer: &[u8],
+) -> std::result::Result<IssuingDistributionPoint, String> {
+    let issuer = X509Name::from_der(crl_issuer)
+        .map(|(_, name)| name)
+        .map_err(|e| format!("issuer: {e}"))?;
+    let (_, ext) = X509Extension::from_der(extension_der)
+        .map_err(|e| format!("issuingDistributionPoint: {e}"))?;
+    let ParsedExtension::IssuingDistributionPoint(idp) = ext.parsed_extension() else {
+        return Err(format!(
+            "issuingDistributionPoint: unreadable ({:?})",
+            ext.parsed_extension()
+        ));
+    };
+    check_idp_structure(ext.value)?;
+    if idp.only_contains_user_certs && idp.only_contains_ca_certs {
+        return Err(
+            "issuingDistributionPoint: both onlyContainsUserCerts and onlyContainsCACerts".into(),
+        );
+    }
+    Ok(IssuingDistributionPoint {
+        names: idp
+            .distribution_point
+            .as_ref()
+            .map(|name| DistributionPointNames::from_point_name(name, &issuer)),
+        only_user_certs: idp.only_contains_user_certs,
+        only_ca_certs: idp.only_contains_ca_certs,
+        only_some_reasons: idp.only_some_reasons.is_some(),
+        indirect: idp.indirect_crl,
+        only_attribute_certs: idp.only_contains_attribute_certs,
+    })
+}
+
+/// The DER shape x509-parser does not enforce: fields in order, each at most once, a
+/// DistributionPointName that is exactly one choice, booleans only when TRUE, not empty.
+fn check_idp_structure(value: &[u8]) -> std::result::Result<(), String> {
+    let what = "issuingDistributionPoint";
+    let mut outer = Walker::new(value);
+    let seq = outer.expect(derwalk::SEQUENCE, what)?;
+    outer.finish(what)?;
+    let mut fields = Walker::inside(value, &seq);
+    if fields.is_empty() {
+        return Err(format!("{what}: empty SEQUENCE (RFC 5280 §5.2.5)"));
+    }
+    let mut last = None;
+    while !fields.is_empty() {
+        let field = fields.any(what)?;
+        let number = field.tag & 0x1f;
+        if field.tag & 0xc0 != 0x80 || number > 5 || last.is_some_and(|l| number <= l) {
+            return Err(format!(
+                "{what}: unexpected or repeated field tag 0x{:02x}",
+                field.tag
+            ));
+        }
+        last = Some(number);
+        match number {
+            0 => {
+                let mut choice = Walker::inside(value, &field);
+                let name = choice.any("distributionPoint")?;
+                if name.tag != 0xa0 && name.tag != 0xa1 {
+                    return Err(format!(
+                        "{what}: distributionPoint is not a DistributionPointName"
+                    ));
+                }
+                choice.finish("distributionPoint")?;
+            }
+            3 => {}
+            _ if field.value != [0xff] => {
+                return Err(format!("{what}: a BOOLEAN field that is not DER TRUE"));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
