@@ -15,6 +15,7 @@
 
 pub mod algorithms;
 pub mod cert;
+pub mod chain;
 pub mod csr;
 mod derwalk;
 mod error;
@@ -34,6 +35,7 @@ pub mod verify;
 pub mod x509;
 
 pub use cert::{check_certificate, CertFacts};
+pub use chain::{Usage, Verifier, VerifyOptions};
 pub use csr::{check_csr, CsrFacts};
 pub use error::{Error, ObjectKind, Result};
 pub use i18n::Lang;
@@ -41,6 +43,7 @@ pub use matching::match_certificate;
 pub use policy::IssuancePolicy;
 pub use profile::{Catalog, Product};
 pub use report::{Finding, Report, Rule, Severity, Verdict};
+pub use revocation::RevocationPolicy;
 
 /// Every rule sceau knows, for listing (`sceau rules`) and for documentation.
 pub fn rules() -> Vec<&'static Rule> {
@@ -55,5 +58,6 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(profile::quote_rules());
     all.extend(profile::lifecycle_rules());
     all.extend(revocation::rules());
+    all.extend(chain::rules());
     all
 }

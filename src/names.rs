@@ -329,6 +329,20 @@ pub fn rules() -> Vec<&'static Rule> {
     ]
 }
 
+/// Whether a presented DNS identifier (`www.example.fr`, `*.example.fr`) matches the reference
+/// name, as RFC 6125 §6.4 compares them: case-insensitively, without trailing dots, a wildcard
+/// only as the whole leftmost label and standing for exactly one label.
+pub fn dns_matches(presented: &str, reference: &str) -> bool {
+    let presented = presented.trim_end_matches('.').to_ascii_lowercase();
+    let reference = reference.trim_end_matches('.').to_ascii_lowercase();
+    match presented.strip_prefix("*.") {
+        Some(rest) => reference
+            .split_once('.')
+            .is_some_and(|(label, tail)| !label.is_empty() && tail == rest && rest.contains('.')),
+        None => !presented.is_empty() && presented == reference,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,5 +417,15 @@ mod tests {
         assert!(!is_iso3166_alpha2("FRA"));
         assert!(!is_iso3166_alpha2("XX"));
         assert!(!is_iso3166_alpha2("UK"));
+    }
+
+    #[test]
+    fn dns_identifiers_match_as_rfc6125_says() {
+        assert!(dns_matches("www.exemple.fr", "WWW.exemple.fr."));
+        assert!(dns_matches("*.exemple.fr", "gap.exemple.fr"));
+        assert!(!dns_matches("*.exemple.fr", "a.gap.exemple.fr"));
+        assert!(!dns_matches("*.exemple.fr", "exemple.fr"));
+        assert!(!dns_matches("*.fr", "exemple.fr"));
+        assert!(!dns_matches("", ""));
     }
 }

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::cert::CertFacts;
+use crate::chain::ChainFacts;
 use crate::csr::CsrFacts;
 use crate::i18n::Lang;
 use crate::matching::MatchFacts;
@@ -222,6 +223,8 @@ pub enum Subject {
     Match,
     /// Where a certificate stands in its lifecycle.
     Expiry,
+    /// A certificate chain, validated to a trust anchor with revocation.
+    Chain,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -238,6 +241,8 @@ pub enum Facts {
     Match(Box<MatchFacts>),
     /// Where a certificate stands in its lifecycle.
     Expiry(Box<ExpiryFacts>),
+    /// A chain verification and the path it built.
+    Chain(Box<ChainFacts>),
 }
 
 /// The outcome of one check of one object.
@@ -343,6 +348,14 @@ impl Report {
         }
     }
 
+    /// The facts of a chain verification.
+    pub fn chain_facts(&self) -> Option<&ChainFacts> {
+        match &self.facts {
+            Facts::Chain(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
     /// The report with its messages in `lang`: the form every front end serialises.
     pub fn render(&self, lang: Lang) -> RenderedReport<'_> {
         RenderedReport {
@@ -391,6 +404,7 @@ impl Report {
             Facts::Quote(facts) => out.push_str(&facts.summary(lang)),
             Facts::Certificate(facts) => out.push_str(&facts.summary(lang)),
             Facts::Match(facts) => out.push_str(&facts.summary(lang)),
+            Facts::Chain(facts) => out.push_str(&facts.summary()),
             Facts::Expiry(facts) => {
                 out.push_str("  ");
                 out.push_str(&facts.line(lang));

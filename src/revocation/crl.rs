@@ -121,8 +121,8 @@ impl Crl {
             .expect(derwalk::BIT_STRING, "signatureValue")
             .map_err(bad)?;
         fields.finish("CertificateList").map_err(bad)?;
-        if signature.value.first() != Some(&0) {
-            return Err(bad("signatureValue: BIT STRING with unused bits".into()));
+        if signature.value.is_empty() {
+            return Err(bad("signature: empty BIT STRING".into()));
         }
 
         let mut t = Walker::inside(&der, &tbs);
@@ -477,29 +477,32 @@ fn read_idp(
         .map_err(|e| format!("issuer: {e}"))?;
     let (_, ext) = X509Extension::from_der(extension_der)
         .map_err(|e| format!("issuingDistributionPoint: {e}"))?;
-    let ParsedExtension::IssuingDistributionPoint(idp) = ext.parsed_extension() else {
-        return Err(format!(
-            "issuingDistributionPoint: unreadable ({:?})",
-            ext.parsed_extension()
-        ));
-    };
     check_idp_structure(ext.value)?;
-    if idp.only_contains_user_certs && idp.only_contains_ca_certs {
+    let mut idp = IssuingDistributionPoint::default();
+    let mut outer = Walker::new(ext.value);
+    let seq = outer.expect(derwalk::SEQUENCE, "issuingDistributionPoint")?;
+    let mut fields = Walker::inside(ext.value, &seq);
+    while !fields.is_empty() {
+        let field = fields.any("issuingDistributionPoint")?;
+        match field.tag & 0x1f {
+            0 => {
+                let mut inner = Walker::inside(ext.value, &field);
+                let choice = inner.any("distributionPoint")?;
+                idp.names = Some(DistributionPointNames::read(&choice, &issuer)?);
+            }
+            1 => idp.only_user_certs = true,
+            2 => idp.only_ca_certs = true,
+            3 => idp.only_some_reasons = true,
+            4 => idp.indirect = true,
+            _ => idp.only_attribute_certs = true,
+        }
+    }
+    if idp.only_user_certs && idp.only_ca_certs {
         return Err(
             "issuingDistributionPoint: both onlyContainsUserCerts and onlyContainsCACerts".into(),
         );
     }
-    Ok(IssuingDistributionPoint {
-        names: idp
-            .distribution_point
-            .as_ref()
-            .map(|name| DistributionPointNames::from_point_name(name, &issuer)),
-        only_user_certs: idp.only_contains_user_certs,
-        only_ca_certs: idp.only_contains_ca_certs,
-        only_some_reasons: idp.only_some_reasons.is_some(),
-        indirect: idp.indirect_crl,
-        only_attribute_certs: idp.only_contains_attribute_certs,
-    })
+    Ok(idp)
 }
 
 /// The DER shape x509-parser does not enforce: fields in order, each at most once, a

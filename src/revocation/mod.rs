@@ -11,10 +11,9 @@ mod crl;
 mod ocsp;
 
 use serde::Serialize;
-use x509_parser::extensions::{CRLDistributionPoint, DistributionPointName};
 use x509_parser::prelude::*;
 
-use crate::derwalk;
+use crate::derwalk::{self, Tlv, Walker};
 use crate::keys::PublicKey;
 use crate::report::{rule, Finding, Rule};
 use crate::verify::verify_signature;
@@ -102,17 +101,40 @@ impl std::str::FromStr for RevocationPolicy {
 pub struct DistributionPointNames(Vec<String>);
 
 impl DistributionPointNames {
-    pub(crate) fn from_point_name(name: &DistributionPointName<'_>, issuer: &X509Name<'_>) -> Self {
-        match name {
-            DistributionPointName::FullName(names) => {
-                DistributionPointNames(names.iter().map(general_name_key).collect())
+    /// Reads a DistributionPointName (the element inside its `[0]` wrapper): a `[0]` fullName
+    /// or a `[1]` nameRelativeToCRLIssuer, the latter appended to `issuer`. x509-parser skips
+    /// a relative name silently, which would widen a CRL's scope, so this is read here.
+    pub(crate) fn read(choice: &Tlv<'_>, issuer: &X509Name<'_>) -> Result<Self, String> {
+        match choice.tag {
+            0xa0 => {
+                let mut names = Vec::new();
+                let mut w = Walker::new(choice.value);
+                while !w.is_empty() {
+                    let one = w.any("fullName")?;
+                    let raw = &choice.value[one.start..one.end];
+                    let (_, name) = GeneralName::from_der(raw)
+                        .map_err(|e| format!("fullName: {e}"))?;
+                    names.push(general_name_key(&name));
+                }
+                if names.is_empty() {
+                    return Err("fullName: no GeneralName".into());
+                }
+                Ok(DistributionPointNames(names))
             }
-            DistributionPointName::NameRelativeToCRLIssuer(rdn) => {
+            0xa1 => {
+                let mut set = vec![0x31];
+                set.extend(der_length(choice.value.len()));
+                set.extend_from_slice(choice.value);
+                let (_, rdn) = RelativeDistinguishedName::from_der(&set)
+                    .map_err(|e| format!("nameRelativeToCRLIssuer: {e}"))?;
                 let mut key = format!("dn:{}", dn_key(issuer));
                 key.push(',');
-                key.push_str(&crate::x509::rdn_key(rdn));
-                DistributionPointNames(vec![key])
+                key.push_str(&crate::x509::rdn_key(&rdn));
+                Ok(DistributionPointNames(vec![key]))
             }
+            tag => Err(format!(
+                "DistributionPointName: tag 0x{tag:02x} is neither fullName nor nameRelativeToCRLIssuer"
+            )),
         }
     }
 
@@ -128,6 +150,66 @@ fn general_name_key(name: &GeneralName<'_>) -> String {
         GeneralName::DirectoryName(dn) => format!("dn:{}", dn_key(dn)),
         other => format!("other:{other:?}"),
     }
+}
+
+fn der_length(len: usize) -> Vec<u8> {
+    if len < 0x80 {
+        return vec![len as u8];
+    }
+    let bytes: Vec<u8> = len
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|&b| b == 0)
+        .collect();
+    let mut out = vec![0x80 | bytes.len() as u8];
+    out.extend(bytes);
+    out
+}
+
+/// One DistributionPoint of a certificate's cRLDistributionPoints.
+struct CertDistributionPoint {
+    names: Option<DistributionPointNames>,
+    crl_issuer: bool,
+}
+
+/// The certificate's cRLDistributionPoints, read strictly; an unreadable extension is an error
+/// (the CRL's applicability cannot then be decided).
+fn cert_distribution_points(
+    cert: &X509Certificate<'_>,
+) -> Result<Vec<CertDistributionPoint>, String> {
+    const OID_CRL_DISTRIBUTION_POINTS: &[u8] = &[0x55, 0x1d, 0x1f];
+    let Some(ext) = cert
+        .extensions()
+        .iter()
+        .find(|e| e.oid.as_bytes() == OID_CRL_DISTRIBUTION_POINTS)
+    else {
+        return Ok(Vec::new());
+    };
+    let what = "cRLDistributionPoints";
+    let mut outer = Walker::new(ext.value);
+    let list = outer.expect(derwalk::SEQUENCE, what)?;
+    outer.finish(what)?;
+    let mut points = Walker::inside(ext.value, &list);
+    let mut out = Vec::new();
+    while !points.is_empty() {
+        let point = points.expect(derwalk::SEQUENCE, "DistributionPoint")?;
+        let mut fields = Walker::inside(ext.value, &point);
+        let mut names = None;
+        let mut crl_issuer = false;
+        if let Some(wrapper) = fields.optional(0xa0, "distributionPoint")? {
+            let mut inner = Walker::inside(ext.value, &wrapper);
+            let choice = inner.any("distributionPoint")?;
+            inner.finish("distributionPoint")?;
+            names = Some(DistributionPointNames::read(&choice, cert.issuer())?);
+        }
+        fields.optional(0x81, "reasons")?;
+        if fields.optional(0xa2, "cRLIssuer")?.is_some() {
+            crl_issuer = true;
+        }
+        fields.finish("DistributionPoint")?;
+        out.push(CertDistributionPoint { names, crl_issuer });
+    }
+    Ok(out)
 }
 
 /// The RFC 5280 name of a CRLReason code.
@@ -357,16 +439,11 @@ fn crl_evidence(
     if let Some(why) = crl.unsupported() {
         return refuse(why);
     }
-    let points: Vec<&CRLDistributionPoint<'_>> = target
-        .extensions()
-        .iter()
-        .filter_map(|e| match e.parsed_extension() {
-            ParsedExtension::CRLDistributionPoints(points) => Some(points.points.iter()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    if points.iter().any(|p| p.crl_issuer.is_some()) {
+    let points = match cert_distribution_points(target) {
+        Ok(points) => points,
+        Err(why) => return refuse(&format!("the certificate's {why}")),
+    };
+    if points.iter().any(|p| p.crl_issuer) {
         return refuse(
             "the certificate names a separate CRL issuer (indirect CRLs are not supported)",
         );
@@ -388,11 +465,8 @@ fn crl_evidence(
             return refuse("it covers end-entity certificates only (onlyContainsUserCerts)");
         }
         if let Some(names) = &idp.names {
-            let cert_points: Vec<DistributionPointNames> = points
-                .iter()
-                .filter_map(|p| p.distribution_point.as_ref())
-                .map(|dp| DistributionPointNames::from_point_name(dp, target.issuer()))
-                .collect();
+            let cert_points: Vec<&DistributionPointNames> =
+                points.iter().filter_map(|p| p.names.as_ref()).collect();
             if !cert_points.iter().any(|p| p.intersects(names)) {
                 return refuse("its distribution point is not one the certificate names");
             }

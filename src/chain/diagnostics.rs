@@ -1,0 +1,209 @@
+//! What is wrong with a chain as it was given, in the terms of the people who assemble chains:
+//! which certificate is out of place, which intermediate is missing (by the issuer's name),
+//! which certificates serve no purpose. webpki's error says that a path failed; these say why.
+
+use rustls_pki_types::{CertificateDer, UnixTime};
+use x509_parser::prelude::*;
+
+use crate::algorithms::SignatureScheme;
+use crate::derwalk::rfc3339;
+use crate::keys::PublicKey;
+use crate::report::Finding;
+use crate::verify::verify_signature;
+use crate::x509::dn_key;
+
+use super::verifier::{unix_seconds, VerifyOptions};
+
+fn is_ca(cert: &X509Certificate<'_>) -> bool {
+    matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
+}
+
+fn signed_by(cert: &X509Certificate<'_>, issuer: &X509Certificate<'_>) -> bool {
+    let scheme = SignatureScheme::from_algorithm(&cert.signature_algorithm);
+    verify_signature(
+        &scheme,
+        &PublicKey::from_spki(issuer.public_key()),
+        cert.tbs_certificate.as_ref(),
+        &cert.signature_value.data,
+    )
+    .is_ok()
+}
+
+/// The first certificate is a CA while an end-entity certificate follows it.
+pub(super) fn leaf_not_first(chain: &[X509Certificate<'_>]) -> Option<Finding> {
+    let first = chain.first()?;
+    if !is_ca(first) {
+        return None;
+    }
+    let (position, leaf) = chain.iter().enumerate().skip(1).find(|(_, c)| !is_ca(c))?;
+    Some(
+        Finding::new(&super::LEAF_NOT_FIRST, "chain[0]")
+            .arg("first", first.subject())
+            .arg("leaf", leaf.subject())
+            .arg("position", position + 1),
+    )
+}
+
+/// The leaf is self-signed (its own issuer, its signature verifying with its own key) and is
+/// not itself one of the anchors.
+pub(super) fn self_signed_leaf(
+    leaf: &X509Certificate<'_>,
+    leaf_der: &CertificateDer<'_>,
+    anchors: &[CertificateDer<'static>],
+) -> Option<Finding> {
+    let self_issued = leaf.subject().as_raw() == leaf.issuer().as_raw();
+    if !self_issued
+        || anchors.iter().any(|a| a.as_ref() == leaf_der.as_ref())
+        || !signed_by(leaf, leaf)
+    {
+        return None;
+    }
+    Some(Finding::new(&super::LEAF_SELF_SIGNED, "chain[0]").arg("subject", leaf.subject()))
+}
+
+/// Certificates given in the chain (after the leaf) that the validated path does not use.
+pub(super) fn extra_certificates(
+    parsed: &[X509Certificate<'_>],
+    chain: &[CertificateDer<'_>],
+    path: &[Vec<u8>],
+) -> Vec<Finding> {
+    chain
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, der)| !path.iter().any(|p| p.as_slice() == der.as_ref()))
+        .map(|(i, _)| {
+            Finding::new(&super::EXTRA_CERTIFICATE, format!("chain[{i}]"))
+                .arg("subject", parsed[i].subject())
+                .arg("position", i + 1)
+        })
+        .collect()
+}
+
+/// A warning when the anchor of the path is past its notAfter.
+pub(super) fn anchor_expired(anchor_der: &[u8], time: UnixTime) -> Option<Finding> {
+    let (_, anchor) = X509Certificate::from_der(anchor_der).ok()?;
+    let not_after = anchor.validity().not_after.timestamp();
+    (not_after < unix_seconds(time)).then(|| {
+        Finding::new(&super::ANCHOR_EXPIRED, "anchor")
+            .arg("subject", anchor.subject())
+            .arg("not_after", rfc3339(not_after))
+    })
+}
+
+/// Turns webpki's reason for finding no path into findings that name the certificate at fault.
+pub(super) fn explain(
+    error: &webpki::Error,
+    chain: &[X509Certificate<'_>],
+    intermediates: &[CertificateDer<'static>],
+    anchors: &[CertificateDer<'static>],
+    options: &VerifyOptions,
+) -> Vec<Finding> {
+    use webpki::Error as E;
+    let time = unix_seconds(options.time);
+    let extra = parse_all(intermediates);
+    let roots = parse_all(anchors);
+    let walk = issuer_walk(chain, &extra, &roots);
+    let detail = |text: String| Finding::new(&super::INVALID, "chain").arg("detail", text);
+    match error {
+        E::UnknownIssuer => match walk.missing {
+            Some((subject, issuer)) => vec![Finding::new(&super::ISSUER_NOT_FOUND, "chain")
+                .arg("issuer", issuer)
+                .arg("subject", subject)],
+            None => vec![detail(format!(
+                "every certificate's issuer is present by name, but no signature links {} to a trust anchor (a certificate of the same name with another key?)",
+                chain[0].subject()
+            ))],
+        },
+        E::CertExpired { .. } | E::CertNotValidYet { .. } => {
+            let out_of_date = walk.certs.iter().find(|c| {
+                let v = c.validity();
+                v.not_after.timestamp() < time || v.not_before.timestamp() > time
+            });
+            let cert = out_of_date.copied().unwrap_or(&chain[0]);
+            let v = cert.validity();
+            if v.not_before.timestamp() > time {
+                vec![Finding::new(&super::NOT_YET_VALID, "chain")
+                    .arg("subject", cert.subject())
+                    .arg("not_before", rfc3339(v.not_before.timestamp()))
+                    .arg("time", rfc3339(time))]
+            } else {
+                vec![Finding::new(&super::EXPIRED, "chain")
+                    .arg("subject", cert.subject())
+                    .arg("not_after", rfc3339(v.not_after.timestamp()))
+                    .arg("time", rfc3339(time))]
+            }
+        }
+        E::InvalidSignatureForPublicKey
+        | E::UnsupportedSignatureAlgorithmContext(_)
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => {
+            vec![Finding::new(&super::SIGNATURE_INVALID, "chain").arg("detail", format!("{error:?}"))]
+        }
+        E::RequiredEkuNotFoundContext(_) | E::EmptyEkuExtension => {
+            vec![Finding::new(&super::USAGE_NOT_ALLOWED, "chain")
+                .arg("usage", options.usage.as_str())
+                .arg("detail", format!("{error:?}"))]
+        }
+        E::CaUsedAsEndEntity | E::EndEntityUsedAsCa | E::PathLenConstraintViolated => {
+            vec![Finding::new(&super::CA_CONSTRAINTS, "chain").arg("detail", format!("{error:?}"))]
+        }
+        E::NameConstraintViolation => {
+            vec![Finding::new(&super::NAME_CONSTRAINTS, "chain").arg("detail", format!("{error:?}"))]
+        }
+        E::MaximumPathDepthExceeded => vec![Finding::new(&super::TOO_LONG, "chain")
+            .arg("count", "more than 6")
+            .arg("max", options.max_depth)],
+        other => vec![detail(format!("{other:?}"))],
+    }
+}
+
+fn parse_all<'a>(ders: &'a [CertificateDer<'static>]) -> Vec<X509Certificate<'a>> {
+    ders.iter()
+        .filter_map(|d| X509Certificate::from_der(d).ok().map(|(_, c)| c))
+        .collect()
+}
+
+/// The certificates met walking up from the leaf by issuer name, and the first issuer no given
+/// certificate bears the name of.
+struct IssuerWalk<'a, 'c> {
+    certs: Vec<&'a X509Certificate<'c>>,
+    missing: Option<(String, String)>,
+}
+
+fn issuer_walk<'a, 'c>(
+    chain: &'a [X509Certificate<'c>],
+    extra: &'a [X509Certificate<'c>],
+    roots: &'a [X509Certificate<'c>],
+) -> IssuerWalk<'a, 'c> {
+    let mut certs = vec![&chain[0]];
+    let candidates: Vec<&X509Certificate<'c>> = chain[1..].iter().chain(extra).collect();
+    let mut current = &chain[0];
+    // Bounded: a path has at most a handful of CAs, and a loop of names must end.
+    for _ in 0..16 {
+        let wanted = dn_key(current.issuer());
+        if roots.iter().any(|r| dn_key(r.subject()) == wanted) {
+            return IssuerWalk {
+                certs,
+                missing: None,
+            };
+        }
+        match candidates.iter().find(|c| {
+            dn_key(c.subject()) == wanted && !certs.iter().any(|seen| std::ptr::eq(*seen, **c))
+        }) {
+            Some(next) => {
+                certs.push(next);
+                current = next;
+            }
+            None => {
+                return IssuerWalk {
+                    certs,
+                    missing: Some((current.subject().to_string(), current.issuer().to_string())),
+                }
+            }
+        }
+    }
+    IssuerWalk {
+        certs,
+        missing: None,
+    }
+}
