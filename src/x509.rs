@@ -273,3 +273,9 @@ pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
     parts.sort_unstable();
     parts.join("+")
 }
+
+/// A distinguished name for people, in encoded order (`C=FR, O=…, CN=…`), as every report
+/// writes them.
+pub(crate) fn dn_text(name: &X509Name<'_>) -> String {
+    distinguished_name_text(&subject_attributes(name))
+}

@@ -122,3 +122,98 @@ fn rules_lists_every_rule_with_its_citation() {
         .unwrap()
         .contains("002_65d782b1359c0f60.txt"));
 }
+
+fn chain_data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chain")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn verify_exits_0_valid_1_invalid_2_unreadable_or_wrong_usage() {
+    let roots = chain_data("ingetrust-root.pem");
+    let ca_crl = chain_data("ingetrust-ca.crl.pem");
+    let root_crl = chain_data("ingetrust-root.crl.pem");
+    let args = |chain: &str| -> Vec<String> {
+        [
+            "verify",
+            "--roots",
+            &roots,
+            "--crl",
+            &ca_crl,
+            "--crl",
+            &root_crl,
+            "--usage",
+            "client",
+            "--time",
+            "2027-06-01T00:00:00Z",
+            "--format",
+            "json",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([chain_data(chain)])
+        .collect()
+    };
+    let run = |chain: &str| {
+        let args = args(chain);
+        sceau(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let good = run("tpe-good-chain.pem");
+    assert_eq!(
+        good.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&good.stdout)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&good.stdout).unwrap();
+    assert_eq!(json["verdict"], "accepted");
+    assert_eq!(json["subject"], "chain");
+    assert_eq!(json["facts"]["path"].as_array().unwrap().len(), 3);
+    assert_eq!(json["facts"]["path"][0]["revocation"]["status"], "good");
+
+    let revoked = run("tpe-revoked-chain.pem");
+    assert_eq!(revoked.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&revoked.stdout).unwrap();
+    assert_eq!(json["findings"][0]["code"], "revocation.revoked");
+
+    let unreadable = run("ingetrust-ca.crl.pem");
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unreadable.stderr).contains("X509 CRL"));
+
+    let wrong_usage = sceau(&[
+        "verify",
+        "--roots",
+        &roots,
+        "--usage",
+        "banking",
+        &chain_data("tpe-good-chain.pem"),
+    ]);
+    assert_eq!(wrong_usage.status.code(), Some(2));
+    let no_roots = sceau(&["verify", &chain_data("tpe-good-chain.pem")]);
+    assert_eq!(no_roots.status.code(), Some(2));
+
+    // A directory of roots works like a bundle; the text report shows the path.
+    let dir = std::env::temp_dir().join(format!("sceau-roots-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&roots, dir.join("root.pem")).unwrap();
+    let text = sceau(&[
+        "verify",
+        "--roots",
+        dir.to_str().unwrap(),
+        "--revocation",
+        "off",
+        "--usage",
+        "client",
+        "--lang",
+        "fr",
+        &chain_data("tpe-good-chain.pem"),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(text.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.starts_with("ACCEPTÉ"), "{out}");
+    assert!(out.contains("TPE-0001"), "{out}");
+}

@@ -155,3 +155,28 @@ fn pkits_sections_4_1_to_4_7_4_14_4_16() {
         );
     }
 }
+
+/// The reason a refused path gives is the specific one, not a generic failure.
+#[test]
+fn pkits_refusals_say_why() {
+    let outcomes = run_all();
+    let codes_of = |number: &str| &outcomes.iter().find(|o| o.number == number).unwrap().codes;
+    for (number, code) in [
+        ("4.1.2", "chain.signature_invalid"),
+        ("4.1.3", "chain.signature_invalid"),
+        ("4.2.1", "chain.not_yet_valid"),
+        ("4.2.2", "chain.not_yet_valid"),
+        ("4.2.4", "chain.expired"),
+        ("4.4.1", "revocation.missing"),
+        ("4.4.3", "revocation.revoked"),
+        ("4.6.1", "chain.ca_constraints"),
+        ("4.7.1", "chain.ca_key_usage"),
+        ("4.7.2", "chain.ca_key_usage"),
+    ] {
+        assert!(
+            codes_of(number).contains(&code),
+            "{number}: {:?}",
+            codes_of(number)
+        );
+    }
+}

@@ -79,6 +79,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Verifies a certificate chain (leaf first) to trust anchors, with revocation.
+    Verify(Box<VerifyArgs>),
     /// Lists every rule with its code, severity, citation and effective dates.
     Rules {
         #[command(flatten)]
@@ -163,6 +165,112 @@ impl CheckArgs {
             IssuancePolicy::from_catalog(&catalog, &self.profile).map_err(|e| e.to_string())?;
         Ok((read_input(&self.file)?, policy))
     }
+}
+
+/// What `verify` takes.
+#[derive(Args)]
+struct VerifyArgs {
+    /// Trust anchors: a PEM bundle, a DER certificate, or a directory of them (repeatable).
+    #[arg(long, required = true)]
+    roots: Vec<String>,
+    /// Intermediates paths may use, beyond those in the chain file (repeatable).
+    #[arg(long)]
+    intermediates: Vec<String>,
+    /// CRLs, PEM or DER (repeatable).
+    #[arg(long)]
+    crl: Vec<String>,
+    /// OCSP responses, PEM or DER (repeatable).
+    #[arg(long)]
+    ocsp: Vec<String>,
+    /// What the leaf must be good for: server, client, code-signing, email or any.
+    #[arg(long, default_value = "server")]
+    usage: sceau::Usage,
+    /// The DNS name or IP address the leaf must carry.
+    #[arg(long)]
+    name: Option<String>,
+    /// The validation time (RFC 3339); default: now.
+    #[arg(long)]
+    time: Option<String>,
+    /// Revocation evidence demanded: required, best-effort or off.
+    #[arg(long, default_value = "required")]
+    revocation: sceau::RevocationPolicy,
+    /// Let the subject CN stand in for a missing DNS subjectAltName.
+    #[arg(long)]
+    cn_fallback: bool,
+    /// The most intermediates a path may have.
+    #[arg(long, default_value_t = 6)]
+    max_depth: usize,
+    #[command(flatten)]
+    output: Output,
+    /// The chain file (leaf first, then intermediates), or `-` for standard input.
+    chain: String,
+}
+
+impl VerifyArgs {
+    fn verifier(&self) -> Result<sceau::Verifier, String> {
+        let time = match &self.time {
+            None => UnixTime::now(),
+            Some(text) => parse_time(text)?,
+        };
+        let mut options = sceau::VerifyOptions::new(self.usage, time);
+        options.name = self.name.clone();
+        options.revocation = self.revocation;
+        options.cn_fallback = self.cn_fallback;
+        options.max_depth = self.max_depth;
+        let mut verifier = sceau::Verifier::new("verify", options);
+        for root in &self.roots {
+            for file in files_of(root)? {
+                verifier
+                    .add_anchors(&read_input(&file)?)
+                    .map_err(at(&file))?;
+            }
+        }
+        for file in &self.intermediates {
+            verifier
+                .add_intermediates(&read_input(file)?)
+                .map_err(at(file))?;
+        }
+        for file in &self.crl {
+            verifier.add_crls(&read_input(file)?).map_err(at(file))?;
+        }
+        for file in &self.ocsp {
+            verifier.add_ocsp(&read_input(file)?).map_err(at(file))?;
+        }
+        Ok(verifier)
+    }
+}
+
+/// A file, or the certificate files of a directory (`.pem`, `.crt`, `.cer`, `.der`), sorted.
+/// Prefixes a library error with the file it came from.
+fn at(file: &str) -> impl Fn(sceau::Error) -> String + '_ {
+    move |e| format!("{file}: {e}")
+}
+
+fn files_of(path: &str) -> Result<Vec<String>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_string()]);
+    }
+    let mut files: Vec<String> = std::fs::read_dir(path)
+        .map_err(|e| format!("{path}: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                matches!(
+                    x.to_ascii_lowercase().as_str(),
+                    "pem" | "crt" | "cer" | "der"
+                )
+            })
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!(
+            "{path}: no .pem, .crt, .cer or .der file in this directory"
+        ));
+    }
+    Ok(files)
 }
 
 /// How a report is written: language and format.
@@ -368,6 +476,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Format::Text => print!("{}", profiles_text(&catalog, output.lang.into())),
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify(args) => {
+            let verifier = args.verifier()?;
+            let chain = read_input(&args.chain)?;
+            let report = verifier
+                .verify(&chain)
+                .map_err(|e| format!("{}: {e}", args.chain))?;
+            Ok(print_report(&report, args.output))
         }
         Command::Rules { output } => {
             let lang = Lang::from(output.lang);

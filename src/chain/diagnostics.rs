@@ -10,7 +10,7 @@ use crate::derwalk::rfc3339;
 use crate::keys::PublicKey;
 use crate::report::Finding;
 use crate::verify::verify_signature;
-use crate::x509::dn_key;
+use crate::x509::{dn_key, dn_text};
 
 use super::verifier::{unix_seconds, VerifyOptions};
 
@@ -38,8 +38,8 @@ pub(super) fn leaf_not_first(chain: &[X509Certificate<'_>]) -> Option<Finding> {
     let (position, leaf) = chain.iter().enumerate().skip(1).find(|(_, c)| !is_ca(c))?;
     Some(
         Finding::new(&super::LEAF_NOT_FIRST, "chain[0]")
-            .arg("first", first.subject())
-            .arg("leaf", leaf.subject())
+            .arg("first", dn_text(first.subject()))
+            .arg("leaf", dn_text(leaf.subject()))
             .arg("position", position + 1),
     )
 }
@@ -58,7 +58,7 @@ pub(super) fn self_signed_leaf(
     {
         return None;
     }
-    Some(Finding::new(&super::LEAF_SELF_SIGNED, "chain[0]").arg("subject", leaf.subject()))
+    Some(Finding::new(&super::LEAF_SELF_SIGNED, "chain[0]").arg("subject", dn_text(leaf.subject())))
 }
 
 /// Certificates given in the chain (after the leaf) that the validated path does not use.
@@ -74,7 +74,7 @@ pub(super) fn extra_certificates(
         .filter(|(_, der)| !path.iter().any(|p| p.as_slice() == der.as_ref()))
         .map(|(i, _)| {
             Finding::new(&super::EXTRA_CERTIFICATE, format!("chain[{i}]"))
-                .arg("subject", parsed[i].subject())
+                .arg("subject", dn_text(parsed[i].subject()))
                 .arg("position", i + 1)
         })
         .collect()
@@ -86,7 +86,7 @@ pub(super) fn anchor_expired(anchor_der: &[u8], time: UnixTime) -> Option<Findin
     let not_after = anchor.validity().not_after.timestamp();
     (not_after < unix_seconds(time)).then(|| {
         Finding::new(&super::ANCHOR_EXPIRED, "anchor")
-            .arg("subject", anchor.subject())
+            .arg("subject", dn_text(anchor.subject()))
             .arg("not_after", rfc3339(not_after))
     })
 }
@@ -112,7 +112,7 @@ pub(super) fn explain(
                 .arg("subject", subject)],
             None => vec![detail(format!(
                 "every certificate's issuer is present by name, but no signature links {} to a trust anchor (a certificate of the same name with another key?)",
-                chain[0].subject()
+                dn_text(chain[0].subject())
             ))],
         },
         E::CertExpired { .. } | E::CertNotValidYet { .. } => {
@@ -124,12 +124,12 @@ pub(super) fn explain(
             let v = cert.validity();
             if v.not_before.timestamp() > time {
                 vec![Finding::new(&super::NOT_YET_VALID, "chain")
-                    .arg("subject", cert.subject())
+                    .arg("subject", dn_text(cert.subject()))
                     .arg("not_before", rfc3339(v.not_before.timestamp()))
                     .arg("time", rfc3339(time))]
             } else {
                 vec![Finding::new(&super::EXPIRED, "chain")
-                    .arg("subject", cert.subject())
+                    .arg("subject", dn_text(cert.subject()))
                     .arg("not_after", rfc3339(v.not_after.timestamp()))
                     .arg("time", rfc3339(time))]
             }
@@ -197,7 +197,7 @@ fn issuer_walk<'a, 'c>(
             None => {
                 return IssuerWalk {
                     certs,
-                    missing: Some((current.subject().to_string(), current.issuer().to_string())),
+                    missing: Some((dn_text(current.subject()), dn_text(current.issuer()))),
                 }
             }
         }

@@ -19,6 +19,7 @@ use crate::report::{Facts, Finding, Report, Severity, Subject};
 use crate::revocation::{
     self, Crl, Freshness, OcspResponse, PathPosition, RevocationPolicy, RevocationSources, Status,
 };
+use crate::x509::dn_text;
 
 use super::diagnostics;
 
@@ -385,12 +386,12 @@ impl Verifier {
 
         let leaf = match EndEntityCert::try_from(&chain[0]) {
             Ok(leaf) => leaf,
+            // x509-parser read it: what webpki refuses is a property, not the encoding.
             Err(e) => {
-                findings.push(
-                    Finding::new(&super::UNREADABLE, "chain[0]")
-                        .arg("position", 1)
-                        .arg("detail", format!("{e:?}")),
-                );
+                findings.push(Finding::new(&super::INVALID, "chain[0]").arg(
+                    "detail",
+                    format!("the leaf is refused by path validation: {e:?}"),
+                ));
                 return self.report(findings, facts);
             }
         };
@@ -513,7 +514,7 @@ impl Verifier {
                     if !ku.value.key_cert_sign() {
                         findings.push(
                             Finding::new(&super::CA_KEY_USAGE, format!("{field}.keyUsage"))
-                                .arg("subject", cert.subject())
+                                .arg("subject", dn_text(cert.subject()))
                                 .arg("usage", crate::x509::key_usage_names(ku.value).join(", ")),
                         );
                     }
@@ -539,7 +540,7 @@ impl Verifier {
                     options.freshness,
                 )
             };
-            let subject = cert.subject().to_string();
+            let subject = dn_text(cert.subject());
             let serial = hex::encode(cert.raw_serial());
             findings.extend(revocation::findings(
                 &status,
@@ -557,7 +558,7 @@ impl Verifier {
                     "intermediate"
                 },
                 subject,
-                issuer: cert.issuer().to_string(),
+                issuer: dn_text(cert.issuer()),
                 serial,
                 not_before: rfc3339(cert.validity().not_before.timestamp()),
                 not_after: rfc3339(cert.validity().not_after.timestamp()),

@@ -13,6 +13,7 @@ use crate::algorithms::SignatureScheme;
 use crate::derwalk::{self, Tlv, Walker};
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
+use crate::x509::dn_text;
 
 use super::{crl_reason_name, DistributionPointNames};
 
@@ -146,7 +147,7 @@ impl Crl {
         }
         let issuer = t.expect(derwalk::SEQUENCE, "issuer").map_err(bad)?;
         let issuer_text = match X509Name::from_der(&der[issuer.start..issuer.end]) {
-            Ok(([], name)) => name.to_string(),
+            Ok(([], name)) => dn_text(&name),
             _ => return Err(bad("issuer: not a distinguished name".into())),
         };
         let this_update =

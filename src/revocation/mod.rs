@@ -17,7 +17,7 @@ use crate::derwalk::{self, Tlv, Walker};
 use crate::keys::PublicKey;
 use crate::report::{rule, Finding, Rule};
 use crate::verify::verify_signature;
-use crate::x509::dn_key;
+use crate::x509::{dn_key, dn_text};
 
 pub use crl::{Crl, IssuingDistributionPoint, RevokedEntry};
 pub use ocsp::OcspResponse;
@@ -362,7 +362,7 @@ impl RevocationSources {
             None if rejected.is_empty() => Status::Unknown {
                 why: format!(
                     "no CRL or OCSP response from its issuer '{}' was given",
-                    position.target.issuer()
+                    dn_text(position.target.issuer())
                 ),
             },
             None => Status::Unknown {
@@ -492,7 +492,7 @@ fn crl_evidence(
         return refuse(&format!(
             "its signature ({}) does not verify with a key of '{}' in the path",
             scheme.name(),
-            target.issuer()
+            dn_text(target.issuer())
         ));
     };
     if let Ok(Some(ku)) = signer.key_usage() {
