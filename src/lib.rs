@@ -18,6 +18,7 @@ pub mod cert;
 pub mod chain;
 pub mod csr;
 mod derwalk;
+pub mod diapason;
 mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
@@ -31,6 +32,8 @@ pub mod private_key;
 pub mod profile;
 pub mod report;
 pub mod revocation;
+#[cfg(feature = "rustls")]
+pub mod tls;
 pub mod verify;
 pub mod x509;
 
@@ -59,5 +62,6 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(profile::lifecycle_rules());
     all.extend(revocation::rules());
     all.extend(chain::rules());
+    all.extend(diapason::rules());
     all
 }

@@ -270,6 +270,11 @@ impl Report {
         }
     }
 
+    /// Adds findings established after the report was made (a preset's own checks).
+    pub fn extend_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+    }
+
     /// Rejected when any finding is an error.
     pub fn verdict(&self) -> Verdict {
         if self

@@ -101,6 +101,7 @@ fn judge(blocks: &[(String, Vec<u8>)], sources: &RevocationSources, e: &Expectat
         Freshness {
             max_age: Some(e.max_age),
         },
+        &[],
     );
     if std::env::var("SCEAU_DEBUG").is_ok() {
         eprintln!("{status:?}");

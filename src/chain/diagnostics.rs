@@ -110,10 +110,12 @@ pub(super) fn explain(
             Some((subject, issuer)) => vec![Finding::new(&super::ISSUER_NOT_FOUND, "chain")
                 .arg("issuer", issuer)
                 .arg("subject", subject)],
-            None => vec![detail(format!(
-                "every certificate's issuer is present by name, but no signature links {} to a trust anchor (a certificate of the same name with another key?)",
-                dn_text(chain[0].subject())
-            ))],
+            None => broken_link(&walk).unwrap_or_else(|| {
+                vec![detail(format!(
+                    "every issuer of {} is present and signs, yet no path was accepted (unknown issuer)",
+                    dn_text(chain[0].subject())
+                ))]
+            }),
         },
         E::CertExpired { .. } | E::CertNotValidYet { .. } => {
             let out_of_date = walk.certs.iter().find(|c| {
@@ -153,8 +155,27 @@ pub(super) fn explain(
         E::MaximumPathDepthExceeded => vec![Finding::new(&super::TOO_LONG, "chain")
             .arg("count", "more than 6")
             .arg("max", options.max_depth)],
-        other => vec![detail(format!("{other:?}"))],
+        other => broken_link(&walk).unwrap_or_else(|| vec![detail(format!("{other:?}"))]),
     }
+}
+
+/// The first certificate on the walk whose signature its issuer's key does not verify.
+fn broken_link(walk: &IssuerWalk<'_, '_>) -> Option<Vec<Finding>> {
+    let mut issuers: Vec<&X509Certificate<'_>> = walk.certs[1..].to_vec();
+    issuers.extend(walk.anchor);
+    let (cert, issuer) = walk
+        .certs
+        .iter()
+        .zip(&issuers)
+        .find(|(cert, issuer)| !signed_by(cert, issuer))?;
+    Some(vec![Finding::new(&super::SIGNATURE_INVALID, "chain").arg(
+        "detail",
+        format!(
+            "the signature of {} does not verify with the key of {}",
+            dn_text(cert.subject()),
+            dn_text(issuer.subject())
+        ),
+    )])
 }
 
 fn parse_all<'a>(ders: &'a [CertificateDer<'static>]) -> Vec<X509Certificate<'a>> {
@@ -167,6 +188,7 @@ fn parse_all<'a>(ders: &'a [CertificateDer<'static>]) -> Vec<X509Certificate<'a>
 /// certificate bears the name of.
 struct IssuerWalk<'a, 'c> {
     certs: Vec<&'a X509Certificate<'c>>,
+    anchor: Option<&'a X509Certificate<'c>>,
     missing: Option<(String, String)>,
 }
 
@@ -181,9 +203,10 @@ fn issuer_walk<'a, 'c>(
     // Bounded: a path has at most a handful of CAs, and a loop of names must end.
     for _ in 0..16 {
         let wanted = dn_key(current.issuer());
-        if roots.iter().any(|r| dn_key(r.subject()) == wanted) {
+        if let Some(root) = roots.iter().find(|r| dn_key(r.subject()) == wanted) {
             return IssuerWalk {
                 certs,
+                anchor: Some(root),
                 missing: None,
             };
         }
@@ -197,6 +220,7 @@ fn issuer_walk<'a, 'c>(
             None => {
                 return IssuerWalk {
                     certs,
+                    anchor: None,
                     missing: Some((dn_text(current.subject()), dn_text(current.issuer()))),
                 }
             }
@@ -204,6 +228,7 @@ fn issuer_walk<'a, 'c>(
     }
     IssuerWalk {
         certs,
+        anchor: None,
         missing: None,
     }
 }

@@ -144,6 +144,14 @@ rule!(
     "« {name} » correspond au CN du sujet car le certificat n'a pas de subjectAltName DNS ; les clients modernes ignorent le CN."
 );
 rule!(
+    CN_DIFFERS,
+    "chain.name.cn_differs",
+    Error,
+    "Diapason annex 1 (the terminal compares the CN of the SSL_SERVEUR certificate with its configured FQDN)",
+    "The subject CN '{cn}' is not the configured name '{name}'.",
+    "Le CN du sujet « {cn} » n'est pas le nom configuré « {name} »."
+);
+rule!(
     UNREADABLE,
     "chain.unreadable",
     Error,
@@ -171,6 +179,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &INVALID,
         &NAME_MISMATCH,
         &CN_FALLBACK,
+        &CN_DIFFERS,
         &UNREADABLE,
     ]
 }

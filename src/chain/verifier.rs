@@ -108,12 +108,6 @@ static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
     webpki::ring::RSA_PSS_2048_8192_SHA512_LEGACY_KEY,
 ];
 
-/// The webpki signature algorithms sceau accepts, for callers that need the list (rustls).
-#[cfg(feature = "rustls")]
-pub(crate) fn supported_algorithms() -> &'static [&'static dyn SignatureVerificationAlgorithm] {
-    ALGORITHMS
-}
-
 /// How a chain is to be verified.
 #[derive(Clone, Debug)]
 pub struct VerifyOptions {
@@ -131,6 +125,9 @@ pub struct VerifyOptions {
     pub freshness: Freshness,
     /// Whether the subject CN may stand in for a missing DNS subjectAltName.
     pub cn_fallback: bool,
+    /// Whether the subject CN must also be the name verified (Diapason terminals compare the
+    /// CN of the gateway's certificate with the FQDN they are configured with).
+    pub cn_must_equal_name: bool,
     /// The key policy applied to every certificate of the path.
     pub keys: KeyPolicy,
     /// The signature algorithm policy applied to every signature of the path.
@@ -149,6 +146,7 @@ impl VerifyOptions {
             revocation: RevocationPolicy::Required,
             freshness: Freshness::default(),
             cn_fallback: false,
+            cn_must_equal_name: false,
             keys: KeyPolicy::default(),
             algorithms: AlgorithmPolicy::default(),
         }
@@ -177,7 +175,7 @@ pub struct PathEntry {
 }
 
 /// What a chain verification established.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct ChainFacts {
     /// The usage verified for.
     pub usage: Usage,
@@ -264,16 +262,27 @@ impl Verifier {
     /// Trusts every certificate in `input` (PEM bundle or one DER); returns how many.
     pub fn add_anchors(&mut self, input: &[u8]) -> Result<usize> {
         let certs = certificates(input)?;
-        for der in &certs {
-            let anchor = webpki::anchor_from_trusted_cert(der).map_err(|e| Error::BadDer {
-                detail: format!("not usable as a trust anchor: {e:?}"),
-                expected: ObjectKind::Certificate,
-            })?;
-            self.anchors.push(anchor.to_owned());
-        }
         let count = certs.len();
-        self.anchor_certs.extend(certs);
+        for der in certs {
+            self.add_anchor_der(der)?;
+        }
         Ok(count)
+    }
+
+    /// Trusts one DER certificate.
+    pub fn add_anchor_der(&mut self, der: CertificateDer<'static>) -> Result<()> {
+        input::complete(
+            &der,
+            X509Certificate::from_der(&der),
+            ObjectKind::Certificate,
+        )?;
+        let anchor = webpki::anchor_from_trusted_cert(&der).map_err(|e| Error::BadDer {
+            detail: format!("not usable as a trust anchor: {e:?}"),
+            expected: ObjectKind::Certificate,
+        })?;
+        self.anchors.push(anchor.to_owned());
+        self.anchor_certs.push(der);
+        Ok(())
     }
 
     /// Adds intermediates that paths may use; returns how many.
@@ -303,6 +312,11 @@ impl Verifier {
         let count = responses.len();
         self.sources.ocsp.extend(responses);
         Ok(count)
+    }
+
+    /// The trust anchors' certificates.
+    pub fn anchor_certificates(&self) -> &[CertificateDer<'static>] {
+        &self.anchor_certs
     }
 
     /// How many trust anchors are configured.
@@ -339,7 +353,22 @@ impl Verifier {
         chain: &[CertificateDer<'_>],
         name: Option<&ServerName<'_>>,
     ) -> Report {
-        let options = &self.options;
+        self.verify_at(chain, name, self.options.time, &[])
+    }
+
+    /// Verifies `chain` at `time`, with `stapled` OCSP responses (a TLS server's) as further
+    /// evidence: the entry point of the rustls verifiers.
+    pub fn verify_at(
+        &self,
+        chain: &[CertificateDer<'_>],
+        name: Option<&ServerName<'_>>,
+        time: UnixTime,
+        stapled: &[OcspResponse],
+    ) -> Report {
+        let options = &VerifyOptions {
+            time,
+            ..self.options.clone()
+        };
         let mut facts = ChainFacts {
             usage: options.usage,
             name: name.map(server_name_text),
@@ -401,7 +430,9 @@ impl Verifier {
             .map(|c| CertificateDer::from(c.as_ref()))
             .collect();
         let attempts: RefCell<Vec<Attempt>> = RefCell::new(Vec::new());
-        let judge = |path: &VerifiedPath<'_>| self.judge_path(chain[0].as_ref(), path, &attempts);
+        let judge = |path: &VerifiedPath<'_>| {
+            self.judge_path(chain[0].as_ref(), path, options, stapled, &attempts)
+        };
         let result = leaf.verify_for_usage(
             ALGORITHMS,
             &self.anchors,
@@ -443,6 +474,9 @@ impl Verifier {
             if result.is_ok() {
                 if let Some(name) = name {
                     findings.extend(check_name(&leaf, &parsed[0], name, options.cn_fallback));
+                    if options.cn_must_equal_name {
+                        findings.extend(check_cn_is_name(&parsed[0], name));
+                    }
                 }
             }
         }
@@ -463,9 +497,10 @@ impl Verifier {
         &self,
         leaf_der: &[u8],
         path: &VerifiedPath<'_>,
+        options: &VerifyOptions,
+        stapled: &[OcspResponse],
         attempts: &RefCell<Vec<Attempt>>,
     ) -> std::result::Result<(), webpki::Error> {
-        let options = &self.options;
         let intermediate_ders: Vec<CertificateDer<'_>> =
             path.intermediate_certificates().map(|c| c.der()).collect();
         let mut ders: Vec<&[u8]> = vec![leaf_der];
@@ -538,6 +573,7 @@ impl Verifier {
                     },
                     time,
                     options.freshness,
+                    stapled,
                 )
             };
             let subject = dn_text(cert.subject());
@@ -644,4 +680,28 @@ fn check_name(
     vec![Finding::new(&super::NAME_MISMATCH, "leaf")
         .arg("name", wanted)
         .arg("presented", presented)]
+}
+
+/// The subject CN is the name verified, compared as DNS names are.
+fn check_cn_is_name(cert: &X509Certificate<'_>, name: &ServerName<'_>) -> Option<Finding> {
+    let wanted = server_name_text(name);
+    let cn = cert
+        .subject()
+        .iter_common_name()
+        .next()
+        .and_then(|cn| cn.as_str().ok());
+    match cn {
+        Some(cn)
+            if cn
+                .trim_end_matches('.')
+                .eq_ignore_ascii_case(wanted.trim_end_matches('.')) =>
+        {
+            None
+        }
+        other => Some(
+            Finding::new(&super::CN_DIFFERS, "leaf.subject.CN")
+                .arg("cn", other.unwrap_or("(none)"))
+                .arg("name", wanted),
+        ),
+    }
 }

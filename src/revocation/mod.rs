@@ -303,11 +303,13 @@ pub struct PathPosition<'a, 'c> {
 
 impl RevocationSources {
     /// Weighs every source that speaks of `position.target` at `time` (Unix seconds).
+    /// `extra_ocsp` are responses given with this one verification (stapled by a TLS server).
     pub fn status(
         &self,
         position: &PathPosition<'_, '_>,
         time: i64,
         freshness: Freshness,
+        extra_ocsp: &[OcspResponse],
     ) -> Status {
         let mut rejected: Vec<String> = Vec::new();
         let mut good: Option<(String, Option<String>)> = None;
@@ -345,7 +347,7 @@ impl RevocationSources {
             }
         }
         if let Some(issuer) = position.above.first() {
-            for response in &self.ocsp {
+            for response in self.ocsp.iter().chain(extra_ocsp) {
                 match response.evidence(position.target, issuer, time, freshness) {
                     None => {}
                     Some(evidence) => {

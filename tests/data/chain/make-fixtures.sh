@@ -154,6 +154,9 @@ issue igc-sante-aci "$tmp/gap.key" "/C=FR/O=CH Ville/CN=gap.ch-ville.fr" gap-ser
   $(leaf_ext serverAuth,clientAuth $aci_url DNS:gap.ch-ville.fr)
 issue igc-sante-aci "$tmp/gap.key" "/C=FR/O=CH Ville/CN=gap.ch-ville.fr" gap-server-cn-only.pem $START $END \
   $(leaf_ext serverAuth $aci_url)
+# The SAN is right but the CN is a label, not the FQDN the terminals compare it with.
+issue igc-sante-aci "$tmp/gap.key" "/C=FR/O=CH Ville/CN=Passerelle GAP" gap-server-cn-label.pem $START $END \
+  $(leaf_ext serverAuth $aci_url DNS:gap.ch-ville.fr)
 crl igc-sante-aci igc-sante-aci.crl.pem 20260101000000Z 20360101000000Z
 crl igc-sante-acr igc-sante-acr.crl.pem 20260101000000Z 20360101000000Z
 openssl pkcs12 -export -inkey "$tmp/gap.key" -in gap-server.pem \
@@ -161,6 +164,11 @@ openssl pkcs12 -export -inkey "$tmp/gap.key" -in gap-server.pem \
 # The classic incomplete chain: the CSR was made locally and the ACI never added.
 openssl pkcs12 -export -inkey "$tmp/gap.key" -in gap-server.pem -certfile igc-sante-acr.pem \
   -passout pass:diapason -out gap-incomplete.p12
+
+# Without the root (ACR), and without the key at all.
+openssl pkcs12 -export -inkey "$tmp/gap.key" -in gap-server.pem -certfile igc-sante-aci.pem \
+  -passout pass:diapason -out gap-no-root.p12
+openssl pkcs12 -export -nokeys -in gap-server.pem -passout pass:diapason -out gap-no-key.p12
 
 # --- Chains as people send them -----------------------------------------------------------------
 cat tpe-good.pem ingetrust-ca.pem > tpe-good-chain.pem
@@ -171,6 +179,7 @@ cat tpe-good.pem ingetrust-ca.pem gap-server.pem > tpe-extra.pem
 cat gap-server.pem igc-sante-aci.pem > gap-chain.pem
 cat gap-server-cn-only.pem igc-sante-aci.pem > gap-cn-only-chain.pem
 cat psp-server.pem ingetrust-ca.pem > psp-chain.pem
+cat gap-server-cn-label.pem igc-sante-aci.pem > gap-cn-label-chain.pem
 
 # --- An expired root that still signs a valid leaf, and a self-signed leaf ---------------------
 root old-root "/C=FR/O=Ancienne AC/CN=Ancienne Racine" 20150101000000Z 20250101000000Z
