@@ -138,6 +138,12 @@ typedef struct sceau_catalog sceau_catalog;
  */
 typedef struct sceau_report sceau_report;
 
+/**
+ * A chain verifier. Opaque; make it with `sceau_verifier_new` (or a Diapason preset), add
+ * anchors and evidence, set options, verify chains, free it with `sceau_verifier_free`.
+ */
+typedef struct sceau_verifier sceau_verifier;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -341,6 +347,144 @@ enum sceau_result sceau_report_text(const struct sceau_report *report,
  * `report` must be NULL or a handle from sceau not yet freed.
  */
 void sceau_report_free(struct sceau_report *report);
+
+/**
+ * Writes a new verifier to `verifier_out` for `usage` (`server`, `client`, `code-signing`,
+ * `email` or `any`; NULL means `server`) at `time_unix` (seconds since 1970-01-01 UTC; the
+ * library never reads the clock). Revocation is required until `sceau_verifier_set_revocation`
+ * says otherwise.
+ *
+ * # Safety
+ * `usage` must be NULL or NUL-terminated; `verifier_out` writable.
+ */
+enum sceau_result sceau_verifier_new(const char *usage,
+                                     uint64_t time_unix,
+                                     struct sceau_verifier **verifier_out);
+
+/**
+ * Writes the Diapason gateway's client verifier (terminals and PSP as TLS clients,
+ * revocation required) to `verifier_out`; add the IngeTrust and GeoTrust roots and evidence.
+ *
+ * # Safety
+ * `verifier_out` must be writable.
+ */
+enum sceau_result sceau_verifier_new_diapason_client(uint64_t time_unix,
+                                                     struct sceau_verifier **verifier_out);
+
+/**
+ * Writes the Diapason server verifier for `fqdn` (revocation best effort, the CN must be the
+ * FQDN) to `verifier_out`.
+ *
+ * # Safety
+ * `fqdn` must be NUL-terminated; `verifier_out` writable.
+ */
+enum sceau_result sceau_verifier_new_diapason_server(uint64_t time_unix,
+                                                     const char *fqdn,
+                                                     struct sceau_verifier **verifier_out);
+
+/**
+ * Trusts the certificates in `data` (`len` bytes: a PEM bundle or one DER certificate).
+ *
+ * # Safety
+ * `verifier` must be a live handle; `data` must point to `len` readable bytes.
+ */
+enum sceau_result sceau_verifier_add_anchors(struct sceau_verifier *verifier,
+                                             const uint8_t *data,
+                                             size_t len);
+
+/**
+ * Adds intermediates paths may use.
+ *
+ * # Safety
+ * As `sceau_verifier_add_anchors`.
+ */
+enum sceau_result sceau_verifier_add_intermediates(struct sceau_verifier *verifier,
+                                                   const uint8_t *data,
+                                                   size_t len);
+
+/**
+ * Adds CRLs (PEM bundle or one DER CRL).
+ *
+ * # Safety
+ * As `sceau_verifier_add_anchors`.
+ */
+enum sceau_result sceau_verifier_add_crls(struct sceau_verifier *verifier,
+                                          const uint8_t *data,
+                                          size_t len);
+
+/**
+ * Adds OCSP responses (PEM blocks `OCSP RESPONSE` or one DER response).
+ *
+ * # Safety
+ * As `sceau_verifier_add_anchors`.
+ */
+enum sceau_result sceau_verifier_add_ocsp(struct sceau_verifier *verifier,
+                                          const uint8_t *data,
+                                          size_t len);
+
+/**
+ * Sets the DNS name or IP address the leaf must carry; NULL removes the name check.
+ *
+ * # Safety
+ * `verifier` must be a live handle; `name` NULL or NUL-terminated.
+ */
+enum sceau_result sceau_verifier_set_name(struct sceau_verifier *verifier, const char *name);
+
+/**
+ * Sets the validation time (seconds since 1970-01-01 UTC).
+ *
+ * # Safety
+ * `verifier` must be a live handle.
+ */
+enum sceau_result sceau_verifier_set_time(struct sceau_verifier *verifier, uint64_t time_unix);
+
+/**
+ * Sets the revocation policy: `required`, `best-effort` or `off`.
+ *
+ * # Safety
+ * `verifier` must be a live handle; `policy` NUL-terminated.
+ */
+enum sceau_result sceau_verifier_set_revocation(struct sceau_verifier *verifier,
+                                                const char *policy);
+
+/**
+ * Lets the subject CN stand in for a missing DNS subjectAltName (off by default).
+ *
+ * # Safety
+ * `verifier` must be a live handle.
+ */
+enum sceau_result sceau_verifier_set_cn_fallback(struct sceau_verifier *verifier, bool allowed);
+
+/**
+ * Sets the most intermediates a path may have (6 by default).
+ *
+ * # Safety
+ * `verifier` must be a live handle.
+ */
+enum sceau_result sceau_verifier_set_max_depth(struct sceau_verifier *verifier,
+                                               size_t max_intermediates);
+
+/**
+ * Verifies the chain in `chain` (`len` bytes; leaf first) and writes the report to
+ * `report_out` (free it with `sceau_report_free`). An invalid chain is still
+ * `SCEAU_RESULT_OK` with a rejected verdict; unreadable input is an error result.
+ *
+ * # Safety
+ * `verifier` must be a live handle; `chain` must point to `len` readable bytes;
+ * `report_out` writable.
+ */
+enum sceau_result sceau_verifier_verify(const struct sceau_verifier *verifier,
+                                        const uint8_t *chain,
+                                        size_t len,
+                                        struct sceau_report **report_out);
+
+/**
+ * Frees a verifier. NULL is ignored.
+ *
+ * # Safety
+ * `verifier` must be NULL or a handle from sceau not yet freed.
+ */
+void sceau_verifier_free(struct sceau_verifier *verifier);
 
 #ifdef __cplusplus
 }  // extern "C"

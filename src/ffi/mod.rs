@@ -10,6 +10,7 @@ mod catalog;
 mod cert;
 mod csr;
 mod report;
+mod verifier;
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
@@ -18,6 +19,7 @@ pub use catalog::*;
 pub use cert::*;
 pub use csr::*;
 pub use report::*;
+pub use verifier::*;
 
 use crate::Error;
 
