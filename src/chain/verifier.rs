@@ -505,7 +505,6 @@ impl Verifier {
             path.intermediate_certificates().map(|c| c.der()).collect();
         let mut ders: Vec<&[u8]> = vec![leaf_der];
         ders.extend(intermediate_ders.iter().map(|c| c.as_ref()));
-        let intermediates = ders.len() - 1;
         let anchor = path.anchor();
         let Some(anchor_der) = self
             .anchors
@@ -520,19 +519,25 @@ impl Verifier {
         };
         ders.push(anchor_der);
         let mut findings = Vec::new();
-        if intermediates > options.max_depth {
-            findings.push(
-                Finding::new(&super::TOO_LONG, "path")
-                    .arg("count", intermediates)
-                    .arg("max", options.max_depth),
-            );
-        }
         let mut certs = Vec::with_capacity(ders.len());
         for der in &ders {
             match X509Certificate::from_der(der) {
                 Ok((_, cert)) => certs.push(cert),
                 Err(_) => return Err(webpki::Error::BadDer),
             }
+        }
+        // Self-issued intermediates (a CA's key rollover) are not counted, as RFC 5280 §6.1.4(l)
+        // does not count them against pathLenConstraint.
+        let counted = certs[1..certs.len() - 1]
+            .iter()
+            .filter(|c| c.subject().as_raw() != c.issuer().as_raw())
+            .count();
+        if counted > options.max_depth {
+            findings.push(
+                Finding::new(&super::TOO_LONG, "path")
+                    .arg("count", counted)
+                    .arg("max", options.max_depth),
+            );
         }
         let time = unix_seconds(options.time);
         let day = day_of(time);
