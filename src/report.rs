@@ -144,6 +144,12 @@ impl Finding {
         self
     }
 
+    /// The same finding, placed at `field`.
+    pub(crate) fn at(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
+        self
+    }
+
     /// The rule that was breached.
     pub fn rule(&self) -> &'static Rule {
         self.rule

@@ -2,7 +2,7 @@
 //! which certificate is out of place, which intermediate is missing (by the issuer's name),
 //! which certificates serve no purpose. webpki's error says that a path failed; these say why.
 
-use rustls_pki_types::{CertificateDer, UnixTime};
+use rustls_pki_types::CertificateDer;
 use x509_parser::prelude::*;
 
 use crate::algorithms::SignatureScheme;
@@ -62,33 +62,15 @@ pub(super) fn self_signed_leaf(
 }
 
 /// Certificates given in the chain (after the leaf) that the validated path does not use.
-pub(super) fn extra_certificates(
-    parsed: &[X509Certificate<'_>],
-    chain: &[CertificateDer<'_>],
-    path: &[Vec<u8>],
-) -> Vec<Finding> {
-    chain
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, der)| !path.iter().any(|p| p.as_slice() == der.as_ref()))
-        .map(|(i, _)| {
+pub(super) fn extra_certificates(parsed: &[X509Certificate<'_>], used: &[usize]) -> Vec<Finding> {
+    (1..parsed.len())
+        .filter(|i| !used.contains(i))
+        .map(|i| {
             Finding::new(&super::EXTRA_CERTIFICATE, format!("chain[{i}]"))
                 .arg("subject", dn_text(parsed[i].subject()))
                 .arg("position", i + 1)
         })
         .collect()
-}
-
-/// A warning when the anchor of the path is past its notAfter.
-pub(super) fn anchor_expired(anchor_der: &[u8], time: UnixTime) -> Option<Finding> {
-    let (_, anchor) = X509Certificate::from_der(anchor_der).ok()?;
-    let not_after = anchor.validity().not_after.timestamp();
-    (not_after < unix_seconds(time)).then(|| {
-        Finding::new(&super::ANCHOR_EXPIRED, "anchor")
-            .arg("subject", dn_text(anchor.subject()))
-            .arg("not_after", rfc3339(not_after))
-    })
 }
 
 /// Turns webpki's reason for finding no path into findings that name the certificate at fault.

@@ -215,7 +215,7 @@ impl ChainFacts {
 /// A path webpki validated and sceau judged.
 struct Attempt {
     path: Vec<PathEntry>,
-    ders: Vec<Vec<u8>>,
+    sources: Vec<Source>,
     findings: Vec<Finding>,
 }
 
@@ -229,6 +229,7 @@ pub struct Verifier {
     /// The options every verification uses.
     pub options: VerifyOptions,
     profile: String,
+    key_cache: std::sync::Arc<std::sync::Mutex<KeyCache>>,
 }
 
 fn certificates(input: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
@@ -256,6 +257,7 @@ impl Verifier {
             sources: RevocationSources::default(),
             options,
             profile: profile.into(),
+            key_cache: Default::default(),
         }
     }
 
@@ -365,9 +367,15 @@ impl Verifier {
         time: UnixTime,
         stapled: &[OcspResponse],
     ) -> Report {
-        let options = &VerifyOptions {
-            time,
-            ..self.options.clone()
+        let with_time;
+        let options = if time == self.options.time {
+            &self.options
+        } else {
+            with_time = VerifyOptions {
+                time,
+                ..self.options.clone()
+            };
+            &with_time
         };
         let mut facts = ChainFacts {
             usage: options.usage,
@@ -431,7 +439,7 @@ impl Verifier {
             .collect();
         let attempts: RefCell<Vec<Attempt>> = RefCell::new(Vec::new());
         let judge = |path: &VerifiedPath<'_>| {
-            self.judge_path(chain[0].as_ref(), path, options, stapled, &attempts)
+            self.judge_path(chain, &parsed, path, options, stapled, &attempts)
         };
         let result = leaf.verify_for_usage(
             ALGORITHMS,
@@ -462,14 +470,15 @@ impl Verifier {
         };
         if let Some(attempt) = chosen {
             findings.extend(attempt.findings);
-            findings.extend(diagnostics::extra_certificates(
-                &parsed,
-                chain,
-                &attempt.ders,
-            ));
-            if let Some(anchor) = attempt.ders.last() {
-                findings.extend(diagnostics::anchor_expired(anchor, options.time));
-            }
+            let used: Vec<usize> = attempt
+                .sources
+                .iter()
+                .filter_map(|s| match s {
+                    Source::Chain(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            findings.extend(diagnostics::extra_certificates(&parsed, &used));
             facts.path = attempt.path;
             if result.is_ok() {
                 if let Some(name) = name {
@@ -492,43 +501,70 @@ impl Verifier {
         )
     }
 
-    /// sceau's policy on a path webpki validated: keys, algorithms, revocation.
-    fn judge_path(
+    /// sceau's policy on a path webpki validated: keys, algorithms, revocation. Certificates
+    /// of the chain given are not parsed again: webpki hands back the very bytes, found here by
+    /// address; only configured intermediates and the anchor are read.
+    #[allow(clippy::too_many_arguments)]
+    fn judge_path<'c>(
         &self,
-        leaf_der: &[u8],
+        chain: &'c [CertificateDer<'c>],
+        parsed: &'c [X509Certificate<'c>],
         path: &VerifiedPath<'_>,
         options: &VerifyOptions,
         stapled: &[OcspResponse],
         attempts: &RefCell<Vec<Attempt>>,
     ) -> std::result::Result<(), webpki::Error> {
-        let intermediate_ders: Vec<CertificateDer<'_>> =
-            path.intermediate_certificates().map(|c| c.der()).collect();
-        let mut ders: Vec<&[u8]> = vec![leaf_der];
-        ders.extend(intermediate_ders.iter().map(|c| c.as_ref()));
         let anchor = path.anchor();
-        let Some(anchor_der) = self
-            .anchors
-            .iter()
-            .position(|a| {
-                a.subject == anchor.subject
-                    && a.subject_public_key_info == anchor.subject_public_key_info
-            })
-            .map(|i| self.anchor_certs[i].as_ref())
-        else {
+        let Some(anchor_index) = self.anchors.iter().position(|a| {
+            a.subject == anchor.subject
+                && a.subject_public_key_info == anchor.subject_public_key_info
+        }) else {
             return Err(webpki::Error::UnknownIssuer);
         };
-        ders.push(anchor_der);
-        let mut findings = Vec::new();
-        let mut certs = Vec::with_capacity(ders.len());
-        for der in &ders {
+        let mut sources = vec![Source::Chain(0)];
+        for cert in path.intermediate_certificates() {
+            let at = cert.der().as_ref().as_ptr();
+            let source = match chain.iter().position(|c| c.as_ref().as_ptr() == at) {
+                Some(i) => Source::Chain(i),
+                None => match self
+                    .intermediates
+                    .iter()
+                    .position(|c| c.as_ref().as_ptr() == at)
+                {
+                    Some(i) => Source::Configured(i),
+                    None => return Err(webpki::Error::UnknownIssuer),
+                },
+            };
+            sources.push(source);
+        }
+        sources.push(Source::Anchor(anchor_index));
+        // Read what is not already read, then borrow every certificate of the path in order.
+        let mut read: Vec<X509Certificate<'_>> = Vec::with_capacity(2);
+        for source in &sources {
+            let der = match source {
+                Source::Chain(_) => continue,
+                Source::Configured(i) => self.intermediates[*i].as_ref(),
+                Source::Anchor(i) => self.anchor_certs[*i].as_ref(),
+            };
             match X509Certificate::from_der(der) {
-                Ok((_, cert)) => certs.push(cert),
+                Ok((_, cert)) => read.push(cert),
                 Err(_) => return Err(webpki::Error::BadDer),
             }
         }
+        let mut others = read.iter();
+        let mut refs: Vec<&X509Certificate<'_>> = Vec::with_capacity(sources.len());
+        for source in &sources {
+            match source {
+                Source::Chain(i) => refs.push(&parsed[*i]),
+                _ => refs.extend(others.next()),
+            }
+        }
+
+        let mut findings = Vec::new();
         // Self-issued intermediates (a CA's key rollover) are not counted, as RFC 5280 §6.1.4(l)
         // does not count them against pathLenConstraint.
-        let counted = certs[1..certs.len() - 1]
+        let last = refs.len() - 1;
+        let counted = refs[1..last]
             .iter()
             .filter(|c| c.subject().as_raw() != c.issuer().as_raw())
             .count();
@@ -541,14 +577,15 @@ impl Verifier {
         }
         let time = unix_seconds(options.time);
         let day = day_of(time);
-        let last = certs.len() - 1;
-        let refs: Vec<&X509Certificate<'_>> = certs.iter().collect();
-        let mut path_entries = Vec::with_capacity(certs.len());
-        for (i, cert) in certs.iter().enumerate() {
+        let mut path_entries = Vec::with_capacity(refs.len());
+        for (i, cert) in refs.iter().enumerate() {
             let field = format!("path[{i}]");
-            let key = PublicKey::from_spki(cert.public_key());
-            let key_facts = key.facts(cert.public_key().raw);
-            findings.extend(options.keys.check(&key_facts, &format!("{field}.key")));
+            let key = self.key_verdict(cert, &options.keys);
+            findings.extend(
+                key.findings
+                    .iter()
+                    .map(|f| f.clone().at(format!("{field}.key"))),
+            );
             if i > 0 && i < last {
                 if let Ok(Some(ku)) = cert.key_usage() {
                     if !ku.value.key_cert_sign() {
@@ -603,15 +640,24 @@ impl Verifier {
                 serial,
                 not_before: rfc3339(cert.validity().not_before.timestamp()),
                 not_after: rfc3339(cert.validity().not_after.timestamp()),
-                spki_sha256: key_facts.spki_sha256(),
+                spki_sha256: key.spki_sha256,
                 revocation: status,
             });
+        }
+        let anchor_cert = refs[last];
+        let anchor_not_after = anchor_cert.validity().not_after.timestamp();
+        if anchor_not_after < time {
+            findings.push(
+                Finding::new(&super::ANCHOR_EXPIRED, "anchor")
+                    .arg("subject", dn_text(anchor_cert.subject()))
+                    .arg("not_after", rfc3339(anchor_not_after)),
+            );
         }
         let refused = findings.iter().any(|f| f.severity() == Severity::Error);
         let revoked = findings.iter().any(|f| f.code() == "revocation.revoked");
         attempts.borrow_mut().push(Attempt {
             path: path_entries,
-            ders: ders.iter().map(|d| d.to_vec()).collect(),
+            sources,
             findings,
         });
         match (refused, revoked) {
@@ -620,6 +666,54 @@ impl Verifier {
             (true, false) => Err(webpki::Error::UnknownRevocationStatus),
         }
     }
+
+    /// The key policy's findings on a certificate's key (without a field) and its SPKI hash,
+    /// remembered by SPKI for the policy in force: anchors and CAs recur in every chain, and
+    /// the weak-key tests are the costly part.
+    fn key_verdict(&self, cert: &X509Certificate<'_>, policy: &KeyPolicy) -> KeyVerdict {
+        let spki = cert.public_key().raw;
+        let mut cache = self.key_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.policy.as_ref() != Some(policy) || cache.entries.len() >= KEY_CACHE_LIMIT {
+            cache.policy = Some(policy.clone());
+            cache.entries.clear();
+        }
+        if let Some(known) = cache.entries.get(spki) {
+            return known.clone();
+        }
+        let facts = PublicKey::from_spki(cert.public_key()).facts(spki);
+        let verdict = KeyVerdict {
+            findings: policy.check(&facts, ""),
+            spki_sha256: facts.spki_sha256(),
+        };
+        cache.entries.insert(spki.to_vec(), verdict.clone());
+        verdict
+    }
+}
+
+/// How many keys a verifier remembers before starting afresh (a server meets many clients).
+const KEY_CACHE_LIMIT: usize = 4096;
+
+#[derive(Clone, Debug)]
+struct KeyVerdict {
+    findings: Vec<Finding>,
+    spki_sha256: String,
+}
+
+#[derive(Debug, Default)]
+struct KeyCache {
+    policy: Option<KeyPolicy>,
+    entries: std::collections::HashMap<Vec<u8>, KeyVerdict>,
+}
+
+/// Where a certificate of a path came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// The chain given, at this index.
+    Chain(usize),
+    /// The verifier's configured intermediates.
+    Configured(usize),
+    /// The verifier's anchors.
+    Anchor(usize),
 }
 
 pub(crate) fn unix_seconds(time: UnixTime) -> i64 {

@@ -13,6 +13,8 @@ use crate::algorithms::SignatureScheme;
 use crate::derwalk::{self, Tlv, Walker};
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
+use crate::keys::PublicKey;
+use crate::verify::verify_signature;
 use crate::x509::dn_text;
 
 use super::{crl_reason_name, DistributionPointNames};
@@ -70,6 +72,20 @@ pub struct Crl {
     idp: Option<IssuingDistributionPoint>,
     unsupported: Option<String>,
     entries: Vec<IndexEntry>,
+    verified_by: SignerMemo,
+}
+
+/// The SubjectPublicKeyInfos this CRL's signature has verified with. A CRL is checked against
+/// the same CA key for every chain; the verification's answer cannot change, so it is kept.
+#[derive(Debug, Default)]
+struct SignerMemo(std::sync::Mutex<Vec<Vec<u8>>>);
+
+impl Clone for SignerMemo {
+    fn clone(&self) -> Self {
+        SignerMemo(std::sync::Mutex::new(
+            self.0.lock().map(|keys| keys.clone()).unwrap_or_default(),
+        ))
+    }
 }
 
 /// What a CRL says of one revoked serial number.
@@ -181,6 +197,7 @@ impl Crl {
             unsupported: None,
             entries: Vec::new(),
             der: Vec::new(),
+            verified_by: SignerMemo::default(),
         };
         if let Some(ext) = extensions {
             crl.read_extensions(&der, &ext)?;
@@ -342,6 +359,23 @@ impl Crl {
             revoked_at: 0,
             reason: None,
         })
+    }
+
+    /// Whether the CRL's signature verifies with the key of `signer`.
+    pub fn is_signed_by(&self, signer: &X509Certificate<'_>) -> bool {
+        let spki = signer.public_key().raw;
+        let mut memo = self.verified_by.0.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.iter().any(|known| known.as_slice() == spki) {
+            return true;
+        }
+        let key = PublicKey::from_spki(signer.public_key());
+        let verified =
+            verify_signature(&self.signature_scheme(), &key, self.tbs(), self.signature()).is_ok();
+        // A handful of keys at most sign one CRL (a key rollover); the bound is a safeguard.
+        if verified && memo.len() < 8 {
+            memo.push(spki.to_vec());
+        }
+        verified
     }
 
     /// The DER of the whole CRL.

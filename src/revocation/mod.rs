@@ -14,9 +14,7 @@ use serde::Serialize;
 use x509_parser::prelude::*;
 
 use crate::derwalk::{self, Tlv, Walker};
-use crate::keys::PublicKey;
 use crate::report::{rule, Finding, Rule};
-use crate::verify::verify_signature;
 use crate::x509::{dn_key, dn_text};
 
 pub use crl::{Crl, IssuingDistributionPoint, RevokedEntry};
@@ -484,8 +482,7 @@ fn crl_evidence(
         if !same_name(candidate.subject().as_raw(), &issuer_key, crl.issuer_der()) {
             continue;
         }
-        let key = PublicKey::from_spki(candidate.public_key());
-        if verify_signature(&scheme, &key, crl.tbs(), crl.signature()).is_ok() {
+        if crl.is_signed_by(candidate) {
             signer = Some(candidate);
             break;
         }
