@@ -15,7 +15,7 @@ use crate::error::{Error, ObjectKind, Result};
 use crate::input;
 use crate::keys::PublicKey;
 use crate::verify::verify_signature;
-use crate::x509::dn_text;
+use crate::x509::{dn_key, dn_text};
 
 use super::{crl_reason_name, DistributionPointNames};
 
@@ -65,6 +65,7 @@ pub struct Crl {
     signature: Range<usize>,
     issuer: Range<usize>,
     issuer_text: String,
+    issuer_key: String,
     version: u8,
     this_update: i64,
     next_update: Option<i64>,
@@ -162,8 +163,8 @@ impl Crl {
             ));
         }
         let issuer = t.expect(derwalk::SEQUENCE, "issuer").map_err(bad)?;
-        let issuer_text = match X509Name::from_der(&der[issuer.start..issuer.end]) {
-            Ok(([], name)) => dn_text(&name),
+        let (issuer_text, issuer_key) = match X509Name::from_der(&der[issuer.start..issuer.end]) {
+            Ok(([], name)) => (dn_text(&name), dn_key(&name)),
             _ => return Err(bad("issuer: not a distinguished name".into())),
         };
         let this_update =
@@ -189,6 +190,7 @@ impl Crl {
             signature: (signature.end - signature.value.len() + 1)..signature.end,
             issuer: issuer.start..issuer.end,
             issuer_text,
+            issuer_key,
             version,
             this_update,
             next_update,
@@ -413,6 +415,12 @@ impl Crl {
         &self.issuer_text
     }
 
+    /// Whether the CRL is issued under the name `raw` (DER), whose comparison key is `key`:
+    /// bytes first, RFC 5280 §7.1 comparison when they differ.
+    pub(crate) fn issued_by_name(&self, raw: &[u8], key: &str) -> bool {
+        self.issuer_der() == raw || self.issuer_key == key
+    }
+
     /// 1 or 2.
     pub fn version(&self) -> u8 {
         self.version
@@ -460,6 +468,7 @@ impl Crl {
         self.der.capacity()
             + self.entries.capacity() * std::mem::size_of::<IndexEntry>()
             + self.issuer_text.capacity()
+            + self.issuer_key.capacity()
     }
 }
 

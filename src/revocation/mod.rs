@@ -331,13 +331,16 @@ impl RevocationSources {
                 }
             }
         };
-        let issuer_key = dn_key(position.target.issuer());
+        // The normalised name is computed only if some CRL's issuer differs in its bytes.
+        let issuer_key = std::cell::OnceCell::new();
+        let issuer_raw = position.target.issuer().as_raw();
         for crl in &self.crls {
-            if !same_name(
-                crl.issuer_der(),
-                &issuer_key,
-                position.target.issuer().as_raw(),
-            ) {
+            let named = crl.issuer_der() == issuer_raw
+                || crl.issued_by_name(
+                    issuer_raw,
+                    issuer_key.get_or_init(|| dn_key(position.target.issuer())),
+                );
+            if !named {
                 continue;
             }
             if let Some(revoked) = consider(crl_evidence(crl, position, time, freshness)) {
@@ -476,10 +479,12 @@ fn crl_evidence(
     // The signer: a certificate of the validated path bearing the CRL issuer's name (the
     // issuer itself, or the same CA's other key across a key rollover).
     let scheme = crl.signature_scheme();
-    let issuer_key = dn_key(target.issuer());
     let mut signer = None;
     for candidate in position.above {
-        if !same_name(candidate.subject().as_raw(), &issuer_key, crl.issuer_der()) {
+        let subject = candidate.subject();
+        let named = subject.as_raw() == crl.issuer_der()
+            || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
+        if !named {
             continue;
         }
         if crl.is_signed_by(candidate) {
