@@ -249,3 +249,17 @@ fn rsa_key(modulus: &[u8], exponent: &[u8]) -> Result<RsaPublicKey, VerifyFailur
     )
     .map_err(|e| VerifyFailure::Unsupported(format!("RSA key: {e}")))
 }
+
+/// Whether `cert`'s signature verifies with `issuer`'s key (nothing else is checked).
+pub fn certificate_signed_by(
+    cert: &x509_parser::certificate::X509Certificate<'_>,
+    issuer: &x509_parser::certificate::X509Certificate<'_>,
+) -> bool {
+    verify_signature(
+        &SignatureScheme::from_algorithm(&cert.signature_algorithm),
+        &PublicKey::from_spki(issuer.public_key()),
+        cert.tbs_certificate.as_ref(),
+        &cert.signature_value.data,
+    )
+    .is_ok()
+}

@@ -96,6 +96,7 @@ fn judge(blocks: &[(String, Vec<u8>)], sources: &RevocationSources, e: &Expectat
         &PathPosition {
             target: &target,
             above: &above,
+            pool: &[],
         },
         e.time,
         Freshness {

@@ -5,28 +5,15 @@
 use rustls_pki_types::CertificateDer;
 use x509_parser::prelude::*;
 
-use crate::algorithms::SignatureScheme;
 use crate::derwalk::rfc3339;
-use crate::keys::PublicKey;
 use crate::report::Finding;
-use crate::verify::verify_signature;
+use crate::verify::certificate_signed_by;
 use crate::x509::{dn_key, dn_text};
 
 use super::verifier::{unix_seconds, VerifyOptions};
 
 fn is_ca(cert: &X509Certificate<'_>) -> bool {
     matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
-}
-
-fn signed_by(cert: &X509Certificate<'_>, issuer: &X509Certificate<'_>) -> bool {
-    let scheme = SignatureScheme::from_algorithm(&cert.signature_algorithm);
-    verify_signature(
-        &scheme,
-        &PublicKey::from_spki(issuer.public_key()),
-        cert.tbs_certificate.as_ref(),
-        &cert.signature_value.data,
-    )
-    .is_ok()
 }
 
 /// The first certificate is a CA while an end-entity certificate follows it.
@@ -54,7 +41,7 @@ pub(super) fn self_signed_leaf(
     let self_issued = leaf.subject().as_raw() == leaf.issuer().as_raw();
     if !self_issued
         || anchors.iter().any(|a| a.as_ref() == leaf_der.as_ref())
-        || !signed_by(leaf, leaf)
+        || !certificate_signed_by(leaf, leaf)
     {
         return None;
     }
@@ -149,7 +136,7 @@ fn broken_link(walk: &IssuerWalk<'_, '_>) -> Option<Vec<Finding>> {
         .certs
         .iter()
         .zip(&issuers)
-        .find(|(cert, issuer)| !signed_by(cert, issuer))?;
+        .find(|(cert, issuer)| !certificate_signed_by(cert, issuer))?;
     Some(vec![Finding::new(&super::SIGNATURE_INVALID, "chain").arg(
         "detail",
         format!(

@@ -560,6 +560,11 @@ impl Verifier {
             }
         }
 
+        // Certificates given with the chain that the path does not use: possible CRL signers.
+        let pool: Vec<&X509Certificate<'_>> = (1..parsed.len())
+            .filter(|i| !sources.contains(&Source::Chain(*i)))
+            .map(|i| &parsed[i])
+            .collect();
         let mut findings = Vec::new();
         // Self-issued intermediates (a CA's key rollover) are not counted, as RFC 5280 §6.1.4(l)
         // does not count them against pathLenConstraint.
@@ -612,6 +617,7 @@ impl Verifier {
                     &PathPosition {
                         target: cert,
                         above: &refs[i + 1..],
+                        pool: &pool,
                     },
                     time,
                     options.freshness,

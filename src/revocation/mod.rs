@@ -297,6 +297,9 @@ pub struct PathPosition<'a, 'c> {
     pub target: &'a X509Certificate<'c>,
     /// The certificates above it in the validated path, nearest first, the anchor last.
     pub above: &'a [&'a X509Certificate<'c>],
+    /// Other certificates at hand (given with the chain, not in the path): a CRL may be signed
+    /// by one of them, a separate CRL-signing key the same CA certified (RFC 5280 §6.3.3(f)).
+    pub pool: &'a [&'a X509Certificate<'c>],
 }
 
 impl RevocationSources {
@@ -343,7 +346,7 @@ impl RevocationSources {
             if !named {
                 continue;
             }
-            if let Some(revoked) = consider(crl_evidence(crl, position, time, freshness)) {
+            if let Some(revoked) = consider(self.crl_evidence(crl, position, time, freshness)) {
                 return revoked;
             }
         }
@@ -426,99 +429,159 @@ fn is_ca(cert: &X509Certificate<'_>) -> bool {
     matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
 }
 
-fn crl_evidence(
-    crl: &Crl,
-    position: &PathPosition<'_, '_>,
-    time: i64,
-    freshness: Freshness,
-) -> Result<Evidence, String> {
-    let target = position.target;
-    let source = format!(
-        "the CRL of '{}' of {}",
-        crl.issuer_text(),
-        derwalk::rfc3339(crl.this_update())
-    );
-    let refuse = |why: &str| Err(format!("{source}: {why}"));
-    if let Some(why) = crl.unsupported() {
-        return refuse(why);
-    }
-    let points = match cert_distribution_points(target) {
-        Ok(points) => points,
-        Err(why) => return refuse(&format!("the certificate's {why}")),
-    };
-    if points.iter().any(|p| p.crl_issuer) {
-        return refuse(
-            "the certificate names a separate CRL issuer (indirect CRLs are not supported)",
+impl RevocationSources {
+    fn crl_evidence(
+        &self,
+        crl: &Crl,
+        position: &PathPosition<'_, '_>,
+        time: i64,
+        freshness: Freshness,
+    ) -> Result<Evidence, String> {
+        let target = position.target;
+        let source = format!(
+            "the CRL of '{}' of {}",
+            crl.issuer_text(),
+            derwalk::rfc3339(crl.this_update())
         );
-    }
-    if let Some(idp) = crl.issuing_distribution_point() {
-        if idp.indirect {
-            return refuse("it is an indirect CRL, which sceau does not support");
+        let refuse = |why: &str| Err(format!("{source}: {why}"));
+        if let Some(why) = crl.unsupported() {
+            return refuse(why);
         }
-        if idp.only_attribute_certs {
-            return refuse("it covers attribute certificates only");
+        let points = match cert_distribution_points(target) {
+            Ok(points) => points,
+            Err(why) => return refuse(&format!("the certificate's {why}")),
+        };
+        if points.iter().any(|p| p.crl_issuer) {
+            return refuse(
+                "the certificate names a separate CRL issuer (indirect CRLs are not supported)",
+            );
         }
-        if idp.only_some_reasons {
-            return refuse("it covers only some revocation reasons (onlySomeReasons)");
-        }
-        if idp.only_ca_certs && !is_ca(target) {
-            return refuse("it covers CA certificates only (onlyContainsCACerts)");
-        }
-        if idp.only_user_certs && (is_ca(target) || target.version() != X509Version::V3) {
-            return refuse("it covers end-entity certificates only (onlyContainsUserCerts)");
-        }
-        if let Some(names) = &idp.names {
-            let cert_points: Vec<&DistributionPointNames> =
-                points.iter().filter_map(|p| p.names.as_ref()).collect();
-            if !cert_points.iter().any(|p| p.intersects(names)) {
-                return refuse("its distribution point is not one the certificate names");
+        if let Some(idp) = crl.issuing_distribution_point() {
+            if idp.indirect {
+                return refuse("it is an indirect CRL, which sceau does not support");
+            }
+            if idp.only_attribute_certs {
+                return refuse("it covers attribute certificates only");
+            }
+            if idp.only_some_reasons {
+                return refuse("it covers only some revocation reasons (onlySomeReasons)");
+            }
+            if idp.only_ca_certs && !is_ca(target) {
+                return refuse("it covers CA certificates only (onlyContainsCACerts)");
+            }
+            if idp.only_user_certs && (is_ca(target) || target.version() != X509Version::V3) {
+                return refuse("it covers end-entity certificates only (onlyContainsUserCerts)");
+            }
+            if let Some(names) = &idp.names {
+                let cert_points: Vec<&DistributionPointNames> =
+                    points.iter().filter_map(|p| p.names.as_ref()).collect();
+                if !cert_points.iter().any(|p| p.intersects(names)) {
+                    return refuse("its distribution point is not one the certificate names");
+                }
             }
         }
+
+        // The signer: a certificate of the validated path bearing the CRL issuer's name (the
+        // issuer itself, or the same CA's other key across a key rollover).
+        let scheme = crl.signature_scheme();
+        let mut signer = None;
+        for candidate in position.above {
+            let subject = candidate.subject();
+            let named = subject.as_raw() == crl.issuer_der()
+                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
+            if !named {
+                continue;
+            }
+            if crl.is_signed_by(candidate) {
+                signer = Some(candidate);
+                break;
+            }
+        }
+        if signer.is_none() {
+            match self.outside_signer(crl, position, time, freshness) {
+                Ok(found) => signer = found,
+                Err(why) => return refuse(&why),
+            }
+        }
+        let Some(signer) = signer else {
+            return refuse(&format!(
+                "its signature ({}) does not verify with a key of '{}' in the path",
+                scheme.name(),
+                dn_text(target.issuer())
+            ));
+        };
+        if let Ok(Some(ku)) = signer.key_usage() {
+            if !ku.value.crl_sign() {
+                return refuse("its signer's keyUsage lacks cRLSign");
+            }
+        }
+
+        let stale = staleness(crl.this_update(), crl.next_update(), time, freshness, "CRL");
+        match crl.lookup(target.raw_serial()) {
+            // A revocation dated after the validation time had not happened yet at that time.
+            Some(entry) if entry.revoked_at <= time => Ok(Evidence::Revoked { entry, source }),
+            _ => match stale {
+                Staleness::NotYetValid(why) | Staleness::Expired(why) => Ok(Evidence::Good {
+                    source: source.clone(),
+                    stale: Some(format!("{source}: {why}")),
+                }),
+                Staleness::Fresh => Ok(Evidence::Good {
+                    source,
+                    stale: None,
+                }),
+            },
+        }
     }
 
-    // The signer: a certificate of the validated path bearing the CRL issuer's name (the
-    // issuer itself, or the same CA's other key across a key rollover).
-    let scheme = crl.signature_scheme();
-    let mut signer = None;
-    for candidate in position.above {
-        let subject = candidate.subject();
-        let named = subject.as_raw() == crl.issuer_der()
-            || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
-        if !named {
-            continue;
+    /// A CRL signer certified outside the validated path: a certificate at hand bearing the
+    /// CRL issuer's name that signs the CRL, itself signed by a CA of the path (so it chains to the
+    /// same anchor), valid at `time`, with cRLSign, and itself not revoked per fresh evidence from
+    /// the path. `Ok(None)` when there is no such certificate; `Err` when one signs the CRL but
+    /// cannot be trusted to.
+    fn outside_signer<'a, 'c>(
+        &self,
+        crl: &Crl,
+        position: &PathPosition<'a, 'c>,
+        time: i64,
+        freshness: Freshness,
+    ) -> Result<Option<&'a &'a X509Certificate<'c>>, String> {
+        for candidate in position.pool {
+            let subject = candidate.subject();
+            let named = subject.as_raw() == crl.issuer_der()
+                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
+            if !named || !crl.is_signed_by(candidate) {
+                continue;
+            }
+            let who = format!("its signer {} (outside the path)", dn_text(subject));
+            let Some(at) = position.above.iter().position(|ca| {
+                ca.subject().as_raw() == candidate.issuer().as_raw()
+                    && crate::verify::certificate_signed_by(candidate, ca)
+            }) else {
+                return Err(format!("{who} is not certified by a CA of the path"));
+            };
+            let validity = candidate.validity();
+            if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
+                return Err(format!("{who} is not valid at the validation time"));
+            }
+            match self.status(
+                &PathPosition {
+                    target: candidate,
+                    above: &position.above[at..],
+                    pool: &[],
+                },
+                time,
+                freshness,
+                &[],
+            ) {
+                Status::Good { .. } => return Ok(Some(candidate)),
+                Status::Revoked { date, .. } => return Err(format!("{who} was revoked on {date}")),
+                Status::Stale { why, .. } | Status::Unknown { why } => {
+                    return Err(format!("{who} has no fresh revocation status ({why})"))
+                }
+                Status::NotChecked => return Err(format!("{who} has no revocation status")),
+            }
         }
-        if crl.is_signed_by(candidate) {
-            signer = Some(candidate);
-            break;
-        }
-    }
-    let Some(signer) = signer else {
-        return refuse(&format!(
-            "its signature ({}) does not verify with a key of '{}' in the path",
-            scheme.name(),
-            dn_text(target.issuer())
-        ));
-    };
-    if let Ok(Some(ku)) = signer.key_usage() {
-        if !ku.value.crl_sign() {
-            return refuse("its signer's keyUsage lacks cRLSign");
-        }
-    }
-
-    let stale = staleness(crl.this_update(), crl.next_update(), time, freshness, "CRL");
-    match crl.lookup(target.raw_serial()) {
-        // A revocation dated after the validation time had not happened yet at that time.
-        Some(entry) if entry.revoked_at <= time => Ok(Evidence::Revoked { entry, source }),
-        _ => match stale {
-            Staleness::NotYetValid(why) | Staleness::Expired(why) => Ok(Evidence::Good {
-                source: source.clone(),
-                stale: Some(format!("{source}: {why}")),
-            }),
-            Staleness::Fresh => Ok(Evidence::Good {
-                source,
-                stale: None,
-            }),
-        },
+        Ok(None)
     }
 }
 

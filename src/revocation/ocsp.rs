@@ -319,16 +319,7 @@ impl OcspResponse {
                     "its responder certificate was not issued by the certificate's issuer".into(),
                 );
             }
-            let issuer_key = PublicKey::from_spki(issuer.public_key());
-            let delegate_scheme = SignatureScheme::from_algorithm(&delegate.signature_algorithm);
-            if verify_signature(
-                &delegate_scheme,
-                &issuer_key,
-                delegate.tbs_certificate.as_ref(),
-                &delegate.signature_value.data,
-            )
-            .is_err()
-            {
+            if !crate::verify::certificate_signed_by(&delegate, issuer) {
                 return Err(
                     "its responder certificate's signature does not verify with the issuer's key"
                         .into(),
