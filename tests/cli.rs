@@ -217,3 +217,46 @@ fn verify_exits_0_valid_1_invalid_2_unreadable_or_wrong_usage() {
     assert!(out.starts_with("ACCEPTÉ"), "{out}");
     assert!(out.contains("TPE-0001"), "{out}");
 }
+
+#[test]
+fn verify_presets_apply_the_diapason_rules() {
+    let client = sceau(&[
+        "verify",
+        "--preset",
+        "diapason-client",
+        "--roots",
+        &chain_data("ingetrust-root.pem"),
+        "--time",
+        "2027-06-01T00:00:00Z",
+        &chain_data("tpe-good-chain.pem"),
+    ]);
+    // Client preset: revocation required, and no CRL was given.
+    assert_eq!(client.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&client.stdout).contains("revocation.missing"));
+
+    let server = sceau(&[
+        "verify",
+        "--preset",
+        "diapason-server",
+        "--name",
+        "gap.ch-ville.fr",
+        "--roots",
+        &chain_data("igc-sante-acr.pem"),
+        "--time",
+        "2027-06-01T00:00:00Z",
+        &chain_data("gap-cn-label-chain.pem"),
+    ]);
+    assert_eq!(server.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&server.stdout).contains("chain.name.cn_differs"));
+
+    let no_name = sceau(&[
+        "verify",
+        "--preset",
+        "diapason-server",
+        "--roots",
+        &chain_data("igc-sante-acr.pem"),
+        &chain_data("gap-chain.pem"),
+    ]);
+    assert_eq!(no_name.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_name.stderr).contains("--name"));
+}

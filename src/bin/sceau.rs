@@ -182,18 +182,25 @@ struct VerifyArgs {
     /// OCSP responses, PEM or DER (repeatable).
     #[arg(long)]
     ocsp: Vec<String>,
-    /// What the leaf must be good for: server, client, code-signing, email or any.
-    #[arg(long, default_value = "server")]
-    usage: sceau::Usage,
+    /// A preset: `diapason-client` (terminals and PSP as TLS clients of the gateway:
+    /// usage client, revocation required) or `diapason-server` (a server the gateway or a
+    /// terminal connects to: usage server, revocation best effort, CN = --name, required).
+    /// Explicit options override it.
+    #[arg(long)]
+    preset: Option<String>,
+    /// What the leaf must be good for: server, client, code-signing, email or any
+    /// [default: server].
+    #[arg(long)]
+    usage: Option<sceau::Usage>,
     /// The DNS name or IP address the leaf must carry.
     #[arg(long)]
     name: Option<String>,
     /// The validation time (RFC 3339); default: now.
     #[arg(long)]
     time: Option<String>,
-    /// Revocation evidence demanded: required, best-effort or off.
-    #[arg(long, default_value = "required")]
-    revocation: sceau::RevocationPolicy,
+    /// Revocation evidence demanded: required, best-effort or off [default: required].
+    #[arg(long)]
+    revocation: Option<sceau::RevocationPolicy>,
     /// Let the subject CN stand in for a missing DNS subjectAltName.
     #[arg(long)]
     cn_fallback: bool,
@@ -212,12 +219,36 @@ impl VerifyArgs {
             None => UnixTime::now(),
             Some(text) => parse_time(text)?,
         };
-        let mut options = sceau::VerifyOptions::new(self.usage, time);
-        options.name = self.name.clone();
-        options.revocation = self.revocation;
-        options.cn_fallback = self.cn_fallback;
+        let mut verifier = match self.preset.as_deref() {
+            None => sceau::Verifier::new(
+                "verify",
+                sceau::VerifyOptions::new(sceau::Usage::Server, time),
+            ),
+            Some("diapason-client") => sceau::diapason::client_verifier(time),
+            Some("diapason-server") => {
+                let fqdn = self.name.as_deref().ok_or(
+                    "--preset diapason-server needs --name, the FQDN the terminals are configured with",
+                )?;
+                sceau::diapason::server_verifier(time, fqdn)
+            }
+            Some(other) => {
+                return Err(format!(
+                    "unknown preset '{other}': expected diapason-client or diapason-server"
+                ))
+            }
+        };
+        let options = &mut verifier.options;
+        if let Some(usage) = self.usage {
+            options.usage = usage;
+        }
+        if let Some(revocation) = self.revocation {
+            options.revocation = revocation;
+        }
+        if self.name.is_some() {
+            options.name = self.name.clone();
+        }
+        options.cn_fallback |= self.cn_fallback;
         options.max_depth = self.max_depth;
-        let mut verifier = sceau::Verifier::new("verify", options);
         for root in &self.roots {
             for file in files_of(root)? {
                 verifier
