@@ -285,3 +285,43 @@ fn the_server_preset_wants_the_cn_to_be_the_fqdn() {
         report.to_text(sceau::Lang::En)
     );
 }
+
+/// A server's stapled OCSP response is evidence for that handshake only.
+#[test]
+fn a_stapled_ocsp_response_counts_as_evidence() {
+    use rustls::client::danger::ServerCertVerifier;
+    let mut options = sceau::VerifyOptions::new(sceau::Usage::Client, UnixTime::now());
+    options.revocation = sceau::RevocationPolicy::Required;
+    options.cn_fallback = true;
+    let mut verifier = sceau::Verifier::new("stapling", options);
+    verifier.add_anchors(&fixture("ingetrust-root.pem")).unwrap();
+    verifier.add_crls(&fixture("ingetrust-root.crl.pem")).unwrap();
+    let verifier = SceauServerVerifier::new(verifier);
+    let der = |name: &str| {
+        CertificateDer::from(
+            sceau::input::decode(&fixture(name), sceau::ObjectKind::Certificate)
+                .unwrap()
+                .der
+                .into_owned(),
+        )
+    };
+    let ca = [der("ingetrust-ca.pem")];
+    let verify = |leaf: &str, name: &str, stapled: &[u8]| {
+        verifier.verify_server_cert(
+            &der(leaf),
+            &ca,
+            &ServerName::try_from(name.to_string()).unwrap(),
+            stapled,
+            UnixTime::now(),
+        )
+    };
+    let good_ocsp = fixture("tpe-good.ocsp.der");
+    assert!(verify("tpe-good.pem", "tpe-0001", &good_ocsp).is_ok());
+    let unstapled = verify("tpe-good.pem", "tpe-0001", &[]).unwrap_err();
+    assert!(unstapled.to_string().contains("revocation.missing"), "{unstapled}");
+    let revoked = verify("tpe-revoked.pem", "tpe-0002", &fixture("tpe-revoked.ocsp.der")).unwrap_err();
+    assert!(revoked.to_string().contains("revocation.revoked"), "{revoked}");
+    // A response for another certificate is no evidence.
+    let other = verify("tpe-revoked.pem", "tpe-0002", &good_ocsp).unwrap_err();
+    assert!(other.to_string().contains("revocation.missing"), "{other}");
+}
