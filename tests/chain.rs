@@ -176,6 +176,28 @@ fn ocsp_signed_by_an_unauthorised_certificate_is_not_evidence() {
 }
 
 #[test]
+fn a_responder_revoked_on_a_crl_is_not_believed() {
+    // The CA's CRL is stale: only the OCSP response could make the terminal's status fresh,
+    // and it is signed by a responder that very CRL revokes.
+    let mut setup = terminals();
+    setup.crls = vec!["ingetrust-ca-expired.crl.pem", "ingetrust-root.crl.pem"];
+    setup.ocsp = vec!["tpe-good-by-retired.ocsp.der"];
+    let report = setup.verify("tpe-good-chain.pem");
+    let stale = finding(&report, "revocation.stale");
+    assert!(
+        stale.arg_value("why").unwrap().contains("CRL"),
+        "{:?}",
+        stale.arg_value("why")
+    );
+    // With a responder in good standing the same situation is settled by OCSP.
+    setup.ocsp = vec!["tpe-good.ocsp.der"];
+    assert_eq!(
+        setup.verify("tpe-good-chain.pem").verdict(),
+        Verdict::Accepted
+    );
+}
+
+#[test]
 fn missing_evidence_fails_closed_under_required_only() {
     let mut setup = terminals();
     setup.crls = vec!["ingetrust-root.crl.pem"];

@@ -294,8 +294,12 @@ fn a_stapled_ocsp_response_counts_as_evidence() {
     options.revocation = sceau::RevocationPolicy::Required;
     options.cn_fallback = true;
     let mut verifier = sceau::Verifier::new("stapling", options);
-    verifier.add_anchors(&fixture("ingetrust-root.pem")).unwrap();
-    verifier.add_crls(&fixture("ingetrust-root.crl.pem")).unwrap();
+    verifier
+        .add_anchors(&fixture("ingetrust-root.pem"))
+        .unwrap();
+    verifier
+        .add_crls(&fixture("ingetrust-root.crl.pem"))
+        .unwrap();
     let verifier = SceauServerVerifier::new(verifier);
     let der = |name: &str| {
         CertificateDer::from(
@@ -318,9 +322,20 @@ fn a_stapled_ocsp_response_counts_as_evidence() {
     let good_ocsp = fixture("tpe-good.ocsp.der");
     assert!(verify("tpe-good.pem", "tpe-0001", &good_ocsp).is_ok());
     let unstapled = verify("tpe-good.pem", "tpe-0001", &[]).unwrap_err();
-    assert!(unstapled.to_string().contains("revocation.missing"), "{unstapled}");
-    let revoked = verify("tpe-revoked.pem", "tpe-0002", &fixture("tpe-revoked.ocsp.der")).unwrap_err();
-    assert!(revoked.to_string().contains("revocation.revoked"), "{revoked}");
+    assert!(
+        unstapled.to_string().contains("revocation.missing"),
+        "{unstapled}"
+    );
+    let revoked = verify(
+        "tpe-revoked.pem",
+        "tpe-0002",
+        &fixture("tpe-revoked.ocsp.der"),
+    )
+    .unwrap_err();
+    assert!(
+        revoked.to_string().contains("revocation.revoked"),
+        "{revoked}"
+    );
     // A response for another certificate is no evidence.
     let other = verify("tpe-revoked.pem", "tpe-0002", &good_ocsp).unwrap_err();
     assert!(other.to_string().contains("revocation.missing"), "{other}");

@@ -334,25 +334,35 @@ impl RevocationSources {
                 }
             }
         };
-        // The normalised name is computed only if some CRL's issuer differs in its bytes.
-        let issuer_key = std::cell::OnceCell::new();
-        let issuer_raw = position.target.issuer().as_raw();
-        for crl in &self.crls {
-            let named = crl.issuer_der() == issuer_raw
-                || crl.issued_by_name(
-                    issuer_raw,
-                    issuer_key.get_or_init(|| dn_key(position.target.issuer())),
-                );
-            if !named {
-                continue;
-            }
+        for crl in self.crls_issued_for(position.target) {
             if let Some(revoked) = consider(self.crl_evidence(crl, position, time, freshness)) {
                 return revoked;
             }
         }
+        // A delegated OCSP responder is looked up in the CRLs only: OCSP about the responder
+        // would be signed by the responder itself.
+        let responder_revoked = |responder: &X509Certificate<'_>| {
+            let at = PathPosition {
+                target: responder,
+                above: position.above,
+                pool: &[],
+            };
+            self.crls_issued_for(responder).find_map(|crl| {
+                match self.crl_evidence(crl, &at, time, freshness) {
+                    Ok(Evidence::Revoked { entry, .. }) => Some(derwalk::rfc3339(entry.revoked_at)),
+                    _ => None,
+                }
+            })
+        };
         if let Some(issuer) = position.above.first() {
             for response in self.ocsp.iter().chain(extra_ocsp) {
-                match response.evidence(position.target, issuer, time, freshness) {
+                match response.evidence(
+                    position.target,
+                    issuer,
+                    time,
+                    freshness,
+                    &responder_revoked,
+                ) {
                     None => {}
                     Some(evidence) => {
                         if let Some(revoked) = consider(evidence) {
@@ -430,6 +440,20 @@ fn is_ca(cert: &X509Certificate<'_>) -> bool {
 }
 
 impl RevocationSources {
+    /// The CRLs issued under the name of `cert`'s issuer (bytes, or RFC 5280 §7.1 comparison;
+    /// the normalised name is computed only if some CRL's issuer differs in its bytes).
+    fn crls_issued_for<'s>(
+        &'s self,
+        cert: &'s X509Certificate<'_>,
+    ) -> impl Iterator<Item = &'s Crl> {
+        let issuer_key = std::cell::OnceCell::new();
+        let issuer_raw = cert.issuer().as_raw();
+        self.crls.iter().filter(move |crl| {
+            crl.issuer_der() == issuer_raw
+                || crl.issued_by_name(issuer_raw, issuer_key.get_or_init(|| dn_key(cert.issuer())))
+        })
+    }
+
     fn crl_evidence(
         &self,
         crl: &Crl,

@@ -22,6 +22,8 @@ use super::{crl_reason_name, same_name, staleness, Evidence, Freshness, RevokedE
 const OID_BASIC_RESPONSE: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01];
 /// id-pkix-ocsp-nonce: understood (there is nothing to check without the request).
 const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
+/// id-pkix-ocsp-nocheck: the responder's certificate is not to be checked for revocation.
+const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
 /// The Certificate Transparency SCT list, which a response may carry critically.
 const OID_CT_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.5";
 
@@ -173,12 +175,17 @@ impl OcspResponse {
 
     /// What this response says of `target`, issued by `issuer`: `None` when it does not speak
     /// of that certificate at all.
+    ///
+    /// `responder_revoked` says whether a CRL at hand revokes a delegated responder's
+    /// certificate (the check RFC 6960 §4.2.2.2.1 leaves to local policy when the responder
+    /// carries no id-pkix-ocsp-nocheck): a responder known revoked is not believed.
     pub(super) fn evidence(
         &self,
         target: &X509Certificate<'_>,
         issuer: &X509Certificate<'_>,
         time: i64,
         freshness: Freshness,
+        responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
     ) -> Option<std::result::Result<Evidence, String>> {
         let body = match (&self.body, &self.refused) {
             (Some(body), _) => body,
@@ -200,7 +207,7 @@ impl OcspResponse {
             derwalk::rfc3339(produced_at)
         );
         let refuse = |why: String| Some(Err(format!("{source}: {why}")));
-        if let Err(why) = self.check_signer(body, issuer, time) {
+        if let Err(why) = self.check_signer(body, issuer, time, responder_revoked) {
             return refuse(why);
         }
         if let Some(ext) = data
@@ -287,6 +294,7 @@ impl OcspResponse {
         body: &Body,
         issuer: &X509Certificate<'_>,
         time: i64,
+        responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
     ) -> std::result::Result<(), String> {
         let scheme =
             match AlgorithmIdentifier::from_der(&self.der[body.signature_algorithm.clone()]) {
@@ -333,6 +341,18 @@ impl OcspResponse {
             let validity = delegate.validity();
             if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
                 return Err("its responder certificate is not valid at the validation time".into());
+            }
+            let nocheck = delegate
+                .extensions()
+                .iter()
+                .any(|e| e.oid.to_id_string() == OID_OCSP_NOCHECK);
+            if !nocheck {
+                if let Some(date) = responder_revoked(&delegate) {
+                    return Err(format!(
+                        "its responder certificate {} was revoked on {date}",
+                        crate::x509::dn_text(delegate.subject())
+                    ));
+                }
             }
             let key = PublicKey::from_spki(delegate.public_key());
             return verify_signature(&scheme, &key, tbs, signature).map_err(|e| {

@@ -117,6 +117,12 @@ issue ingetrust-ca "$tmp/tpe.key" "/C=FR/O=CH Ville/CN=TPE-0003" tpe-expired.pem
 issue ingetrust-ca "$tmp/tpe.key" "/C=FR/O=PSP Exemple/CN=psp.exemple.fr" psp-server.pem $START $END \
   $(leaf_ext serverAuth $ca_url DNS:psp.exemple.fr)
 openssl ca -config "$tmp/ingetrust-ca/ca.cnf" -revoke tpe-revoked.pem -crl_reason keyCompromise 2>/dev/null
+# A delegated OCSP responder the CA has since revoked (no id-pkix-ocsp-nocheck).
+key "$tmp/retired.key"
+issue ingetrust-ca "$tmp/retired.key" "/C=FR/O=IngeTrust Test/CN=IngeTrust Test OCSP retired" \
+  ocsp-responder-retired.pem $START $END "basicConstraints=critical,CA:FALSE" \
+  "keyUsage=critical,digitalSignature" "extendedKeyUsage=OCSPSigning"
+openssl ca -config "$tmp/ingetrust-ca/ca.cnf" -revoke ocsp-responder-retired.pem -crl_reason keyCompromise 2>/dev/null
 crl ingetrust-ca ingetrust-ca.crl.pem 20260101000000Z 20360101000000Z
 openssl crl -in ingetrust-ca.crl.pem -outform der -out ingetrust-ca.crl.der
 crl ingetrust-ca ingetrust-ca-expired.crl.pem 20260101000000Z 20260601000000Z
@@ -139,6 +145,7 @@ ocsp() { # LEAF SIGNER-CERT SIGNER-KEY OUT
 ocsp tpe-good.pem ocsp-responder.pem "$tmp/responder.key" tpe-good.ocsp.der
 ocsp tpe-revoked.pem ocsp-responder.pem "$tmp/responder.key" tpe-revoked.ocsp.der
 ocsp tpe-good.pem ingetrust-ca.pem "$tmp/ingetrust-ca.key" tpe-good-by-ca.ocsp.der
+ocsp tpe-good.pem ocsp-responder-retired.pem "$tmp/retired.key" tpe-good-by-retired.ocsp.der
 # A response signed by a certificate without id-kp-OCSPSigning (the PSP's server certificate).
 cp "$tmp/tpe.key" "$tmp/psp.key"
 ocsp tpe-good.pem tpe-good.pem "$tmp/tpe.key" tpe-good-unauthorised.ocsp.der
