@@ -46,8 +46,9 @@ pub struct IssuingDistributionPoint {
     pub only_user_certs: bool,
     /// onlyContainsCACerts.
     pub only_ca_certs: bool,
-    /// onlySomeReasons is present: the CRL does not cover every reason.
-    pub only_some_reasons: bool,
+    /// onlySomeReasons: the reasons the CRL covers, as ReasonFlags bits (bit 1 keyCompromise
+    /// … bit 8 aACompromise); `None` when it covers every reason.
+    pub only_some_reasons: Option<u16>,
     /// indirectCRL: entries may belong to other issuers.
     pub indirect: bool,
     /// onlyContainsAttributeCerts.
@@ -536,7 +537,7 @@ fn read_idp(
             }
             1 => idp.only_user_certs = true,
             2 => idp.only_ca_certs = true,
-            3 => idp.only_some_reasons = true,
+            3 => idp.only_some_reasons = Some(reason_flags(field.value)?),
             4 => idp.indirect = true,
             _ => idp.only_attribute_certs = true,
         }
@@ -590,4 +591,24 @@ fn check_idp_structure(value: &[u8]) -> std::result::Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A ReasonFlags BIT STRING's content (unused-bits octet, then the bits) as bits of a u16,
+/// bit n being the BIT STRING's bit n (1 keyCompromise … 8 aACompromise).
+fn reason_flags(content: &[u8]) -> std::result::Result<u16, String> {
+    let (&unused, bits) = content
+        .split_first()
+        .ok_or("onlySomeReasons: empty BIT STRING")?;
+    if unused > 7 || bits.len() > 2 || (bits.is_empty() && unused != 0) {
+        return Err("onlySomeReasons: not a ReasonFlags BIT STRING".into());
+    }
+    let mut flags = 0u16;
+    for (octet, &byte) in bits.iter().enumerate() {
+        for bit in 0..8 {
+            if byte & (0x80 >> bit) != 0 {
+                flags |= 1 << (octet * 8 + bit);
+            }
+        }
+    }
+    Ok(flags)
 }

@@ -210,6 +210,9 @@ fn cert_distribution_points(
     Ok(out)
 }
 
+/// ReasonFlags bits 1 (keyCompromise) to 8 (aACompromise): every reason.
+const ALL_REASONS: u16 = 0x1fe;
+
 /// The RFC 5280 name of a CRLReason code.
 pub(crate) fn crl_reason_name(code: u8) -> &'static str {
     match code {
@@ -283,6 +286,8 @@ enum Evidence {
     Good {
         source: String,
         stale: Option<String>,
+        /// The reasons the source covers (ReasonFlags bits); `None`: every reason.
+        reasons: Option<u16>,
     },
     Revoked {
         entry: RevokedEntry,
@@ -314,6 +319,9 @@ impl RevocationSources {
     ) -> Status {
         let mut rejected: Vec<String> = Vec::new();
         let mut good: Option<(String, Option<String>)> = None;
+        // CRLs partitioned by reason (onlySomeReasons) settle the question together once they
+        // cover every reason (RFC 5280 §6.3.3, the reasons mask).
+        let mut partial = (0u16, Vec::new(), None::<String>);
         let mut consider = |evidence: Result<Evidence, String>| -> Option<Status> {
             match evidence {
                 Ok(Evidence::Revoked { entry, source }) => Some(Status::Revoked {
@@ -321,7 +329,17 @@ impl RevocationSources {
                     reason: entry.reason.map(str::to_string),
                     source,
                 }),
-                Ok(Evidence::Good { source, stale }) => {
+                Ok(Evidence::Good {
+                    source,
+                    stale,
+                    reasons: Some(mask),
+                }) => {
+                    partial.0 |= mask;
+                    partial.1.push(source);
+                    partial.2 = partial.2.take().or(stale);
+                    None
+                }
+                Ok(Evidence::Good { source, stale, .. }) => {
                     // A fresh answer replaces a stale one; the first fresh one stands.
                     if good.as_ref().is_none_or(|(_, s)| s.is_some()) {
                         good = Some((source, stale));
@@ -371,6 +389,11 @@ impl RevocationSources {
                     }
                 }
             }
+        }
+        if partial.0 & ALL_REASONS == ALL_REASONS
+            && good.as_ref().is_none_or(|(_, stale)| stale.is_some())
+        {
+            good = Some((partial.1.join(" with "), partial.2));
         }
         match good {
             Some((source, None)) => Status::Good { source },
@@ -487,9 +510,6 @@ impl RevocationSources {
             if idp.only_attribute_certs {
                 return refuse("it covers attribute certificates only");
             }
-            if idp.only_some_reasons {
-                return refuse("it covers only some revocation reasons (onlySomeReasons)");
-            }
             if idp.only_ca_certs && !is_ca(target) {
                 return refuse("it covers CA certificates only (onlyContainsCACerts)");
             }
@@ -540,6 +560,9 @@ impl RevocationSources {
             }
         }
 
+        let reasons = crl
+            .issuing_distribution_point()
+            .and_then(|idp| idp.only_some_reasons);
         let stale = staleness(crl.this_update(), crl.next_update(), time, freshness, "CRL");
         match crl.lookup(target.raw_serial()) {
             // A revocation dated after the validation time had not happened yet at that time.
@@ -548,10 +571,12 @@ impl RevocationSources {
                 Staleness::NotYetValid(why) | Staleness::Expired(why) => Ok(Evidence::Good {
                     source: source.clone(),
                     stale: Some(format!("{source}: {why}")),
+                    reasons,
                 }),
                 Staleness::Fresh => Ok(Evidence::Good {
                     source,
                     stale: None,
+                    reasons,
                 }),
             },
         }

@@ -275,10 +275,12 @@ impl OcspResponse {
                     Staleness::Fresh => Some(Ok(Evidence::Good {
                         source,
                         stale: None,
+                        reasons: None,
                     })),
                     Staleness::NotYetValid(why) | Staleness::Expired(why) => {
                         Some(Ok(Evidence::Good {
                             stale: Some(format!("{source}: {why}")),
+                            reasons: None,
                             source,
                         }))
                     }
