@@ -279,3 +279,8 @@ pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
 pub(crate) fn dn_text(name: &X509Name<'_>) -> String {
     distinguished_name_text(&subject_attributes(name))
 }
+
+/// Whether the certificate asserts cA in its basicConstraints.
+pub(crate) fn is_ca(cert: &X509Certificate<'_>) -> bool {
+    matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
+}

@@ -12,17 +12,17 @@ use crate::x509::{dn_key, dn_text};
 
 use super::verifier::{unix_seconds, VerifyOptions};
 
-fn is_ca(cert: &X509Certificate<'_>) -> bool {
-    matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
-}
-
 /// The first certificate is a CA while an end-entity certificate follows it.
 pub(super) fn leaf_not_first(chain: &[X509Certificate<'_>]) -> Option<Finding> {
     let first = chain.first()?;
-    if !is_ca(first) {
+    if !crate::x509::is_ca(first) {
         return None;
     }
-    let (position, leaf) = chain.iter().enumerate().skip(1).find(|(_, c)| !is_ca(c))?;
+    let (position, leaf) = chain
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, c)| !crate::x509::is_ca(c))?;
     Some(
         Finding::new(&super::LEAF_NOT_FIRST, "chain[0]")
             .arg("first", dn_text(first.subject()))

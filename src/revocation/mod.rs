@@ -458,10 +458,6 @@ fn same_name(der: &[u8], key: &str, raw: &[u8]) -> bool {
     der == raw || X509Name::from_der(der).is_ok_and(|(_, name)| dn_key(&name) == key)
 }
 
-fn is_ca(cert: &X509Certificate<'_>) -> bool {
-    matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
-}
-
 impl RevocationSources {
     /// The CRLs issued under the name of `cert`'s issuer (bytes, or RFC 5280 §7.1 comparison;
     /// the normalised name is computed only if some CRL's issuer differs in its bytes).
@@ -510,10 +506,12 @@ impl RevocationSources {
             if idp.only_attribute_certs {
                 return refuse("it covers attribute certificates only");
             }
-            if idp.only_ca_certs && !is_ca(target) {
+            if idp.only_ca_certs && !crate::x509::is_ca(target) {
                 return refuse("it covers CA certificates only (onlyContainsCACerts)");
             }
-            if idp.only_user_certs && (is_ca(target) || target.version() != X509Version::V3) {
+            if idp.only_user_certs
+                && (crate::x509::is_ca(target) || target.version() != X509Version::V3)
+            {
                 return refuse("it covers end-entity certificates only (onlyContainsUserCerts)");
             }
             if let Some(names) = &idp.names {
