@@ -17,6 +17,16 @@ pub struct sceau_verifier {
     verifier: Verifier,
 }
 
+/// Writes a new handle for `verifier` to `out`.
+///
+/// # Safety
+/// `out` must be non-NULL and writable.
+unsafe fn hand_out(verifier: Verifier, out: *mut *mut sceau_verifier) -> sceau_result {
+    // SAFETY: the caller promises `out` is non-NULL and writable.
+    unsafe { *out = Box::into_raw(Box::new(sceau_verifier { verifier })) };
+    sceau_result::Ok
+}
+
 fn time_of(unix: u64) -> UnixTime {
     UnixTime::since_unix_epoch(Duration::from_secs(unix))
 }
@@ -50,9 +60,8 @@ pub unsafe extern "C" fn sceau_verifier_new(
             Err(detail) => return fail_with(sceau_result::InvalidArgument, &detail),
         };
         let verifier = Verifier::new("verify", VerifyOptions::new(usage, time_of(time_unix)));
-        // SAFETY: checked non-NULL above.
-        unsafe { *verifier_out = Box::into_raw(Box::new(sceau_verifier { verifier })) };
-        sceau_result::Ok
+        // SAFETY: checked non-NULL; the caller promises it is writable.
+        unsafe { hand_out(verifier, verifier_out) }
     })
 }
 
@@ -72,8 +81,7 @@ pub unsafe extern "C" fn sceau_verifier_new_diapason_client(
         }
         let verifier = crate::diapason::client_verifier(time_of(time_unix));
         // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *verifier_out = Box::into_raw(Box::new(sceau_verifier { verifier })) };
-        sceau_result::Ok
+        unsafe { hand_out(verifier, verifier_out) }
     })
 }
 
@@ -100,9 +108,8 @@ pub unsafe extern "C" fn sceau_verifier_new_diapason_server(
             Err(result) => return result,
         };
         let verifier = crate::diapason::server_verifier(time_of(time_unix), fqdn);
-        // SAFETY: checked non-NULL above.
-        unsafe { *verifier_out = Box::into_raw(Box::new(sceau_verifier { verifier })) };
-        sceau_result::Ok
+        // SAFETY: checked non-NULL; the caller promises it is writable.
+        unsafe { hand_out(verifier, verifier_out) }
     })
 }
 
