@@ -13,7 +13,7 @@ fn main() {
 const RSA_PEM: &[u8] = include_bytes!("data/tls-rsa2048.pem");
 
 fn der(pem: &[u8]) -> Vec<u8> {
-    sceau::input::decode(pem, sceau::ObjectKind::Certificate)
+    sceau::decode(pem, sceau::ObjectKind::Certificate)
         .unwrap()
         .der
         .into_owned()

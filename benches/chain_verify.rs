@@ -25,7 +25,7 @@ const ROOT_CRL: &[u8] = include_bytes!("../tests/data/chain/ingetrust-root.crl.p
 
 fn der(pem: &[u8]) -> CertificateDer<'static> {
     CertificateDer::from(
-        sceau::input::decode(pem, sceau::ObjectKind::Certificate)
+        sceau::decode(pem, sceau::ObjectKind::Certificate)
             .unwrap()
             .der
             .into_owned(),

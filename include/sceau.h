@@ -149,32 +149,6 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
- * contract).
- *
- * # Safety
- * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
- */
-enum sceau_result sceau_result_message(enum sceau_result result,
-                                       char *buf,
-                                       size_t len,
-                                       size_t *out_n);
-
-/**
- * Writes the detailed message of the last error on the calling thread (what was found and
- * what was expected) into `buf`; empty when no call has failed on this thread.
- *
- * # Safety
- * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
- */
-enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n);
-
-/**
- * The version of the sceau library, as a static NUL-terminated string.
- */
-const char *sceau_version(void);
-
-/**
  * Makes a catalogue: the embedded one, with the products (and holidays) of `toml` (a
  * NUL-terminated TOML text with `[[product]]` tables) replacing or added to it.
  *
@@ -349,10 +323,36 @@ enum sceau_result sceau_report_text(const struct sceau_report *report,
 void sceau_report_free(struct sceau_report *report);
 
 /**
- * Writes a new verifier to `verifier_out` for `usage` (`server`, `client`, `code-signing`,
- * `email` or `any`; NULL means `server`) at `time_unix` (seconds since 1970-01-01 UTC; the
- * library never reads the clock). Revocation is required until `sceau_verifier_set_revocation`
- * says otherwise.
+ * Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
+ * contract).
+ *
+ * # Safety
+ * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_result_message(enum sceau_result result,
+                                       char *buf,
+                                       size_t len,
+                                       size_t *out_n);
+
+/**
+ * Writes the detailed message of the last error on the calling thread (what was found and
+ * what was expected) into `buf`; empty when no call has failed on this thread.
+ *
+ * # Safety
+ * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n);
+
+/**
+ * The version of the sceau library, as a static NUL-terminated string.
+ */
+const char *sceau_version(void);
+
+/**
+ * Writes a new verifier to `verifier_out` for `usage` (`tls-server` or `server`, `client`,
+ * `client-email`, `code-signing`, `email` or `any`; NULL means `tls-server`) at `time_unix`
+ * (seconds since 1970-01-01 UTC; the library never reads the clock). Revocation is required
+ * until `sceau_verifier_set_revocation` says otherwise.
  *
  * # Safety
  * `usage` must be NULL or NUL-terminated; `verifier_out` writable.
@@ -399,7 +399,7 @@ enum sceau_result sceau_verifier_add_anchors(struct sceau_verifier *verifier,
  * As `sceau_verifier_add_anchors`.
  */
 enum sceau_result sceau_verifier_add_intermediates(struct sceau_verifier *verifier,
-                                                   const uint8_t *data,
+                                                   const uint8_t *intermediates,
                                                    size_t len);
 
 /**
@@ -409,7 +409,7 @@ enum sceau_result sceau_verifier_add_intermediates(struct sceau_verifier *verifi
  * As `sceau_verifier_add_anchors`.
  */
 enum sceau_result sceau_verifier_add_crls(struct sceau_verifier *verifier,
-                                          const uint8_t *data,
+                                          const uint8_t *crls,
                                           size_t len);
 
 /**
@@ -419,7 +419,7 @@ enum sceau_result sceau_verifier_add_crls(struct sceau_verifier *verifier,
  * As `sceau_verifier_add_anchors`.
  */
 enum sceau_result sceau_verifier_add_ocsp(struct sceau_verifier *verifier,
-                                          const uint8_t *data,
+                                          const uint8_t *responses,
                                           size_t len);
 
 /**

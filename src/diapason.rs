@@ -11,32 +11,26 @@
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, UnixTime};
 use x509_parser::prelude::*;
 
-use crate::chain::{Usage, Verifier, VerifyOptions};
+use crate::chain::options::VerifyOptions;
+use crate::chain::verifier::Verifier;
+use crate::entry::match_certificate;
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
-use crate::report::{rule, Finding, Report, Rule};
-use crate::revocation::RevocationPolicy;
+use crate::lang::Lang;
+use crate::report::{Facts, Report, Subject};
+use crate::revocation::policy::RevocationPolicy;
+use crate::rule::{rules, Finding, Verdict};
+use crate::usage::Usage;
 
-rule!(
-    IDENTITY_NO_KEY,
-    "diapason.identity.no_key",
-    Error,
-    "Diapason annex 1 (IGC-Santé delivers key and certificate as PKCS#12)",
-    "The PKCS#12 file holds no private key with its certificate.",
-    "Le fichier PKCS#12 ne contient pas de clé privée avec son certificat."
-);
-rule!(
-    IDENTITY_NO_ROOT,
-    "diapason.identity.no_root",
-    Error,
-    "Diapason annex 1 (the PKCS#12 carries the ACI and the ACR)",
-    "The PKCS#12 file holds no self-signed root (ACR): the chain cannot be shown complete.",
-    "Le fichier PKCS#12 ne contient pas de racine auto-signée (ACR) : la chaîne ne peut être montrée complète."
-);
-
-/// The rules of the Diapason presets.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![&IDENTITY_NO_KEY, &IDENTITY_NO_ROOT]
+rules! {
+    IDENTITY_NO_KEY: "diapason.identity.no_key", Error,
+        "Diapason annex 1 (IGC-Santé delivers key and certificate as PKCS#12)",
+        "The PKCS#12 file holds no private key with its certificate.",
+        "Le fichier PKCS#12 ne contient pas de clé privée avec son certificat.";
+    IDENTITY_NO_ROOT: "diapason.identity.no_root", Error,
+        "Diapason annex 1 (the PKCS#12 carries the ACI and the ACR)",
+        "The PKCS#12 file holds no self-signed root (ACR): the chain cannot be shown complete.",
+        "Le fichier PKCS#12 ne contient pas de racine auto-signée (ACR) : la chaîne ne peut être montrée complète.";
 }
 
 /// The verifier for terminals and the PSP authenticating to the GAP as TLS clients: usage
@@ -50,7 +44,7 @@ pub fn client_verifier(time: UnixTime) -> Verifier {
 /// The verifier for a server the gateway or a terminal connects to: usage server, revocation
 /// best effort, the name required in a SAN or the CN, and the CN equal to the FQDN.
 pub fn server_verifier(time: UnixTime, fqdn: &str) -> Verifier {
-    let mut options = VerifyOptions::new(Usage::Server, time);
+    let mut options = VerifyOptions::new(Usage::TlsServer, time);
     options.revocation = RevocationPolicy::BestEffort;
     options.name = Some(fqdn.to_string());
     options.cn_fallback = true;
@@ -106,7 +100,7 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
             detail: format!(
                 "{}: {}",
                 IDENTITY_NO_KEY.code,
-                Finding::new(&IDENTITY_NO_KEY, "pkcs12").message(crate::Lang::En)
+                Finding::new(&IDENTITY_NO_KEY, "pkcs12").message(Lang::En)
             ),
         });
     };
@@ -124,8 +118,8 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
     // The leaf is the certificate of the key; failing that, the first that is no CA.
     let leaf = (0..certs.len())
         .find(|&i| {
-            crate::match_certificate(&certs[i], None, Some(&key_der))
-                .is_ok_and(|r| r.verdict() == crate::Verdict::Accepted)
+            match_certificate(&certs[i], None, Some(&key_der))
+                .is_ok_and(|r| r.verdict() == Verdict::Accepted)
         })
         .or_else(|| (0..certs.len()).find(|&i| !is_root(&parsed[i])))
         .unwrap_or(0);
@@ -144,7 +138,7 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
         .map(|i| certs[i].clone())
         .collect();
 
-    let mut options = VerifyOptions::new(Usage::Server, time);
+    let mut options = VerifyOptions::new(Usage::TlsServer, time);
     options.revocation = RevocationPolicy::Off;
     let mut verifier = Verifier::new("diapason-identity", options);
     let mut findings = Vec::new();
@@ -154,15 +148,15 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
     let mut report = if roots.is_empty() {
         findings.push(Finding::new(&IDENTITY_NO_ROOT, "pkcs12"));
         Report::new(
-            crate::report::Subject::Chain,
+            Subject::Chain,
             "diapason-identity",
             Vec::new(),
-            crate::report::Facts::Chain(Box::default()),
+            Facts::Chain(Box::default()),
         )
     } else {
         verifier.verify_certificates(&chain, None)
     };
-    let matched = crate::match_certificate(&certs[leaf], None, Some(&key_der))?;
+    let matched = match_certificate(&certs[leaf], None, Some(&key_der))?;
     findings.extend(matched.findings().iter().cloned());
     report.extend_findings(findings);
     let rest = chain;

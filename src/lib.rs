@@ -1,8 +1,15 @@
 //! # sceau
 //!
-//! Decides whether X.509 material can be trusted for what it claims. Bytes are decoded once at
-//! the edge ([`input`]), read into facts, checked against policies that are data, and every
-//! check speaks through one [`Report`] that the Rust API, the CLI and the C ABI all render.
+//! Decides whether X.509 material can be trusted for what it claims: a certificate request
+//! before issuance, an issued certificate against the product sold, a chain and its revocation
+//! at the moment of a TLS handshake.
+//!
+//! Bytes are decoded once at the edge ([`decode`]), read into facts ([`CsrFacts`],
+//! [`CertFacts`]), checked against policies that are data ([`IssuancePolicy`], [`Catalog`],
+//! [`VerifyOptions`]), and every check speaks through one [`Report`]: a [`Verdict`], the
+//! [`Finding`]s of its [`Rule`]s (stable code, severity, citation, messages in English and
+//! French) and the facts. The Rust API, the command line and the C ABI all render that one
+//! report ([`render`]).
 //!
 //! ```no_run
 //! use sceau::{check_csr, IssuancePolicy, Lang};
@@ -10,58 +17,107 @@
 //! let report = check_csr(&pem, &IssuancePolicy::baseline(), rustls_pki_types::UnixTime::now()).unwrap();
 //! println!("{}", report.to_text(Lang::Fr));
 //! ```
+//!
+//! - **Requests**: [`check_csr`] (proof of possession, key and algorithm policy, subject,
+//!   names, the product's rules), [`generate_csr`].
+//! - **Certificates**: [`check_certificate`] against a product, [`match_certificate`] against
+//!   its request and key, [`expiry`], [`quote`].
+//! - **Chains**: a [`Verifier`] (anchors, intermediates, [`Crl`]s, [`OcspResponse`]s,
+//!   [`VerifyOptions`]) and its `verify` methods; [`diapason`] presets; [`tls`] verifiers
+//!   for rustls (feature `rustls`).
+//! - **Rules**: [`rules`] lists every rule; `docs/RULES.md` is made from it.
+//!
+//! The layers the code is built in, and what each may import, are written down in
+//! `docs/ARCHITECTURE.md` and enforced by `tests/architecture.rs`.
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
-pub mod algorithms;
-pub mod cert;
-pub mod chain;
-pub mod csr;
-mod derwalk;
-pub mod diapason;
+// Vocabulary: languages, rules and findings, usages, errors.
 mod error;
+mod lang;
+mod rule;
+mod usage;
+
+// Decoding and shared X.509 reading: bytes to objects, keys, signatures.
+mod derwalk;
+mod host;
+mod input;
+mod private_key;
+mod public_key;
+mod signature;
+mod verify;
+mod weak_key;
+mod x509;
+
+// Facts and checks, domain by domain.
+mod algorithms;
+mod cert;
+mod chain;
+mod csr;
+mod keys;
+mod matching;
+mod names;
+mod policy;
+mod profile;
+mod revocation;
+
+// One report per check.
+mod entry;
+mod report;
+
+// Presets, and the catalogue of every rule.
+pub mod diapason;
+mod registry;
+
+// Rendering, and the front ends.
 #[allow(unsafe_code)]
-pub mod ffi;
-pub mod i18n;
-pub mod input;
-pub mod keys;
-pub mod matching;
-pub mod names;
-pub mod policy;
-pub mod private_key;
-pub mod profile;
-pub mod report;
-pub mod revocation;
+mod ffi;
+pub mod render;
 #[cfg(feature = "rustls")]
 pub mod tls;
-pub mod verify;
-pub mod x509;
 
-pub use cert::{check_certificate, CertFacts};
-pub use chain::{Usage, Verifier, VerifyOptions};
-pub use csr::{check_csr, CsrFacts};
+// The checks, each giving one report.
+pub use csr::generate::{generate_csr, GeneratedCsr, NewCsr};
+pub use entry::{check_certificate, check_csr, expiry, match_certificate, quote};
+pub use registry::rules;
+
+// Reports and their vocabulary.
 pub use error::{Error, ObjectKind, Result};
-pub use i18n::Lang;
-pub use matching::match_certificate;
-pub use policy::IssuancePolicy;
-pub use profile::{Catalog, Product};
-pub use report::{Finding, Report, Rule, Severity, Verdict};
-pub use revocation::RevocationPolicy;
+pub use lang::{Lang, Localized};
+pub use report::{Facts, Report, Subject, SCHEMA};
+pub use rule::{Finding, Rule, Severity, Verdict};
+pub use usage::{Eku, Usage, UsageRules};
 
-/// Every rule sceau knows, for listing (`sceau rules`) and for documentation.
-pub fn rules() -> Vec<&'static Rule> {
-    let mut all = Vec::new();
-    all.extend(csr::rules());
-    all.extend(cert::rules());
-    all.extend(matching::rules());
-    all.extend(algorithms::rules());
-    all.extend(keys::rules());
-    all.extend(names::rules());
-    all.extend(profile::name_rules());
-    all.extend(profile::quote_rules());
-    all.extend(profile::lifecycle_rules());
-    all.extend(revocation::rules());
-    all.extend(chain::rules());
-    all.extend(diapason::rules());
-    all
-}
+// Policies, as data.
+pub use algorithms::{AlgorithmPolicy, HashSunset};
+pub use chain::options::VerifyOptions;
+pub use keys::{KeyPolicy, RsaPolicy};
+pub use policy::IssuancePolicy;
+pub use profile::catalog::{
+    CapSchedule, Catalog, LifecycleTerms, NameRules, Notice, Product, SubjectRules, Tariff,
+    ValidityCap, Wildcard,
+};
+pub use revocation::evidence::Freshness;
+pub use revocation::policy::RevocationPolicy;
+
+// Facts of what was checked.
+pub use cert::facts::{read_certificate, BasicConstraintsFact, CertFacts};
+pub use chain::facts::{ChainFacts, PathEntry};
+pub use csr::facts::{CsrFacts, Possession, RequestedBasicConstraints};
+pub use matching::{CsrComparison, KeyComparison, MatchFacts};
+pub use profile::expiry::ExpiryFacts;
+pub use profile::quote::{QuoteFacts, QuoteLine, QuoteRequest};
+pub use revocation::status::RevocationStatus;
+pub use x509::{NameView, RequestedName, SubjectAttribute};
+
+// Objects read from bytes, and what verifies them.
+pub use chain::verifier::Verifier;
+pub use input::{check_der_frame, decode, decode_all, sniff_der, Decoded, Form};
+pub use private_key::{read_private_key, PrivateKeyFacts, PublicHalf};
+pub use public_key::{bit_length, Curve, KeyFacts, PublicKey};
+pub use revocation::crl::{Crl, IssuingDistributionPoint, RevokedEntry};
+pub use revocation::ocsp::OcspResponse;
+pub use revocation::points::DistributionPointNames;
+pub use revocation::status::{PathPosition, RevocationSources};
+pub use signature::{HashAlg, PssParams, SignatureScheme};
+pub use verify::{certificate_signed_by, verify_signature, VerifyFailure};

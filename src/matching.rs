@@ -6,13 +6,12 @@ use asn1_rs::FromDer;
 use serde::Serialize;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::cert::{read_certificate, CertFacts};
-use crate::csr::CsrFacts;
+use crate::cert::facts::{read_certificate, CertFacts};
+use crate::csr::facts::CsrFacts;
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
-use crate::keys::PublicKey;
 use crate::private_key::read_private_key;
-use crate::report::{rule, Facts, Finding, Report, Rule, Subject};
+use crate::public_key::PublicKey;
+use crate::rule::{day_of, rules, Checked, Finding};
 
 /// How a certificate compares with a request.
 #[derive(Clone, Debug, Serialize)]
@@ -47,32 +46,6 @@ pub struct MatchFacts {
     pub csr: Option<CsrComparison>,
     /// The comparison with a private key, when one was given.
     pub key: Option<KeyComparison>,
-}
-
-impl MatchFacts {
-    /// A few lines for a person.
-    pub fn summary(&self, lang: Lang) -> String {
-        let mut out = self.certificate.summary(lang);
-        let yes_no =
-            |b: bool| lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" });
-        if let Some(csr) = &self.csr {
-            out.push_str(&format!(
-                "  {:<10} {}\n",
-                lang.pick("csr key", "clé CSR"),
-                yes_no(csr.same_key)
-            ));
-        }
-        if let Some(key) = &self.key {
-            out.push_str(&format!(
-                "  {:<10} {} ({} {})\n",
-                lang.pick("private", "clé privée"),
-                yes_no(key.matches),
-                key.algorithm,
-                key.encoding
-            ));
-        }
-        out
-    }
 }
 
 fn public_key_of(spki_der: &[u8]) -> Option<SubjectPublicKeyInfo<'_>> {
@@ -112,11 +85,11 @@ fn same_key(a: &PublicKey<'_>, b: &PublicKey<'_>) -> bool {
 }
 
 /// Compares a certificate with a request and/or a private key. At least one must be given.
-pub fn match_certificate(
+pub(crate) fn check(
     certificate: &[u8],
     csr: Option<&[u8]>,
     private_key: Option<&[u8]>,
-) -> Result<Report> {
+) -> Result<Checked<MatchFacts>> {
     if csr.is_none() && private_key.is_none() {
         return Err(Error::InvalidArgument {
             name: "csr/key",
@@ -201,7 +174,8 @@ pub fn match_certificate(
             findings.push(Finding::new(&MATCH_KEY, "key"));
         }
         if let Some(reason) = &key.inconsistency {
-            findings.push(Finding::new(&MATCH_KEY_INCONSISTENT, "key").arg("reason", reason));
+            findings
+                .push(Finding::new(&MATCH_KEY_INCONSISTENT, "key").text("reason", reason.clone()));
         }
         facts.key = Some(KeyComparison {
             matches,
@@ -210,76 +184,37 @@ pub fn match_certificate(
             consistent: key.inconsistency.is_none(),
         });
     }
-    Ok(Report::new(
-        Subject::Match,
-        "match",
-        findings,
-        Facts::Match(Box::new(facts)),
-    ))
+    let issued = day_of(facts.certificate.not_before);
+    Ok(Checked::on(issued, facts, findings))
 }
 
-rule!(MATCH_CSR_KEY, "match.csr.key_differs", Error,
-    "RFC 2986 §3; 002_65d782b1359c0f60.txt",
-    "the certificate does not carry the request's public key: it was not issued for this request",
-    "le certificat ne porte pas la clé publique de la demande : il n'a pas été émis pour cette demande");
-rule!(
-    MATCH_CSR_CN,
-    "match.csr.cn_differs",
-    Error,
-    "002_65d782b1359c0f60.txt (the CN carries the name ordered)",
-    "the request asked for CN '{csr}'; the certificate says '{cert}'",
-    "la demande portait le CN '{csr}' ; le certificat indique '{cert}'"
-);
-rule!(
-    MATCH_CSR_NAME_MISSING,
-    "match.csr.name_missing",
-    Error,
-    "002_65d782b1359c0f60.txt (names in the CN and SAN)",
-    "the request asked for {name}; the certificate does not carry it",
-    "la demande portait {name} ; le certificat ne le porte pas"
-);
-rule!(
-    MATCH_CSR_NAME_ADDED,
-    "match.csr.name_added",
-    Notice,
-    "CA/B BR §7.1.4.2 (CAs may add the CN to the SANs, or a www./bare variant)",
-    "the certificate adds {name}, which the request did not ask for",
-    "le certificat ajoute {name}, que la demande ne portait pas"
-);
-rule!(
-    MATCH_CSR_SUBJECT,
-    "match.csr.subject_differs",
-    Warning,
-    "002_65d782b1359c0f60.txt (the CA checks and may rewrite O, OU, L, ST)",
-    "the request's {name}='{value}' is not in the certificate's subject as written",
-    "le {name}='{value}' de la demande ne figure pas tel quel dans le sujet du certificat"
-);
-rule!(
-    MATCH_KEY,
-    "match.key.differs",
-    Error,
-    "002_65d782b1359c0f60.txt (\"No certificate matches private key\")",
-    "this private key does not belong to the certificate",
-    "cette clé privée n'appartient pas au certificat"
-);
-rule!(
-    MATCH_KEY_INCONSISTENT,
-    "match.key.inconsistent",
-    Error,
-    "RFC 8017 §3.2; SEC 1 §3.2",
-    "the private key does not hold together: {reason}",
-    "la clé privée n'est pas cohérente : {reason}"
-);
-
-/// The rules of this module.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &MATCH_CSR_KEY,
-        &MATCH_CSR_CN,
-        &MATCH_CSR_NAME_MISSING,
-        &MATCH_CSR_NAME_ADDED,
-        &MATCH_CSR_SUBJECT,
-        &MATCH_KEY,
-        &MATCH_KEY_INCONSISTENT,
-    ]
+rules! {
+    MATCH_CSR_KEY: "match.csr.key_differs", Error,
+        "RFC 2986 §3; 002_65d782b1359c0f60.txt",
+        "the certificate does not carry the request's public key: it was not issued for this request",
+        "le certificat ne porte pas la clé publique de la demande : il n'a pas été émis pour cette demande";
+    MATCH_CSR_CN: "match.csr.cn_differs", Error,
+        "002_65d782b1359c0f60.txt (the CN carries the name ordered)",
+        "the request asked for CN '{csr}'; the certificate says '{cert}'",
+        "la demande portait le CN '{csr}' ; le certificat indique '{cert}'";
+    MATCH_CSR_NAME_MISSING: "match.csr.name_missing", Error,
+        "002_65d782b1359c0f60.txt (names in the CN and SAN)",
+        "the request asked for {name}; the certificate does not carry it",
+        "la demande portait {name} ; le certificat ne le porte pas";
+    MATCH_CSR_NAME_ADDED: "match.csr.name_added", Notice,
+        "CA/B BR §7.1.4.2 (CAs may add the CN to the SANs, or a www./bare variant)",
+        "the certificate adds {name}, which the request did not ask for",
+        "le certificat ajoute {name}, que la demande ne portait pas";
+    MATCH_CSR_SUBJECT: "match.csr.subject_differs", Warning,
+        "002_65d782b1359c0f60.txt (the CA checks and may rewrite O, OU, L, ST)",
+        "the request's {name}='{value}' is not in the certificate's subject as written",
+        "le {name}='{value}' de la demande ne figure pas tel quel dans le sujet du certificat";
+    MATCH_KEY: "match.key.differs", Error,
+        "002_65d782b1359c0f60.txt (\"No certificate matches private key\")",
+        "this private key does not belong to the certificate",
+        "cette clé privée n'appartient pas au certificat";
+    MATCH_KEY_INCONSISTENT: "match.key.inconsistent", Error,
+        "RFC 8017 §3.2; SEC 1 §3.2",
+        "the private key does not hold together: {reason}",
+        "la clé privée n'est pas cohérente : {reason}";
 }

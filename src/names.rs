@@ -2,30 +2,10 @@
 //! wildcards as the whole leftmost label), IP addresses, e-mail addresses (RFC 5321), and
 //! ISO 3166 country codes.
 
-use std::net::IpAddr;
-
-use crate::report::{rule, Finding, Rule};
+use crate::host::{is_ip_address, MAX_DNS_LABEL, MAX_DNS_NAME};
+use crate::lang::{localized, Localized};
+use crate::rule::{rules, Finding};
 use crate::x509::RequestedName;
-
-/// A DNS name is at most 253 octets written without the trailing dot (RFC 1035 §2.3.4).
-pub const MAX_DNS_NAME: usize = 253;
-/// A DNS label is at most 63 octets (RFC 1035 §2.3.4).
-pub const MAX_DNS_LABEL: usize = 63;
-
-/// Whether `text` is an IPv4 or IPv6 address in textual form.
-pub fn is_ip_address(text: &str) -> bool {
-    text.parse::<IpAddr>().is_ok()
-        || text
-            .strip_prefix('[')
-            .and_then(|t| t.strip_suffix(']'))
-            .is_some_and(|t| t.parse::<IpAddr>().is_ok())
-}
-
-/// Whether a CN looks like it names a host (and so must be a valid FQDN): it holds a dot and
-/// no space. A CN such as `Client_Diapason_PSP` or `Jean Dupont` names a service or a person.
-pub fn looks_like_host(text: &str) -> bool {
-    text.contains('.') && !text.contains(char::is_whitespace) && !text.contains('@')
-}
 
 /// Checks `name` as a fully qualified host name and returns every problem found, on `field`.
 /// A `*` is allowed only as the whole leftmost label, and only when `allow_wildcard` is set.
@@ -97,7 +77,7 @@ pub fn check_dns_name(name: &str, field: &str, allow_wildcard: bool) -> Vec<Find
                     out.push(
                         Finding::new(&NAME_DNS_INVALID_A_LABEL, field)
                             .arg("label", label)
-                            .arg("reason", reason),
+                            .text("reason", reason),
                     );
                 }
             } else {
@@ -115,18 +95,27 @@ pub fn check_dns_name(name: &str, field: &str, allow_wildcard: bool) -> Vec<Find
 
 /// An `xn--` label must be the ASCII form of a valid IDNA2008 U-label: it decodes as Punycode,
 /// and encoding the decoded text under UTS 46 gives the same label back (RFC 5891 §5.4).
-fn check_a_label(label: &str) -> Result<(), &'static str> {
+fn check_a_label(label: &str) -> Result<(), Localized> {
     let lower = label.to_ascii_lowercase();
     let Some(unicode) = idna::punycode::decode_to_string(&lower[4..]) else {
-        return Err("not valid Punycode");
+        return Err(localized!("not valid Punycode", "pas du Punycode valide"));
     };
     if unicode.is_ascii() {
-        return Err("decodes to plain ASCII");
+        return Err(localized!(
+            "decodes to plain ASCII",
+            "se décode en simple ASCII"
+        ));
     }
     match idna::domain_to_ascii_strict(&unicode) {
         Ok(ascii) if ascii == lower => Ok(()),
-        Ok(_) => Err("not in the canonical IDNA form"),
-        Err(_) => Err("decodes to text that IDNA forbids"),
+        Ok(_) => Err(localized!(
+            "not in the canonical IDNA form",
+            "pas sous la forme IDNA canonique"
+        )),
+        Err(_) => Err(localized!(
+            "decodes to text that IDNA forbids",
+            "se décode en un texte qu'IDNA interdit"
+        )),
     }
 }
 
@@ -152,20 +141,23 @@ pub fn check_san(name: &RequestedName, field: &str, allow_wildcard: bool) -> Vec
 /// Checks an e-mail address as a mailbox: `local@domain` with a dot-atom or quoted local part
 /// of at most 64 octets (RFC 5321 §4.1.2, §4.5.3.1.1) and a host-name domain.
 pub fn check_email(address: &str, field: &str) -> Vec<Finding> {
-    let invalid = |reason: &str| {
+    let invalid = |reason: Localized| {
         vec![Finding::new(&NAME_EMAIL_INVALID, field)
             .arg("address", abbreviate(address))
-            .arg("reason", reason.to_string())]
+            .text("reason", reason)]
     };
     let Some(at) = address.rfind('@') else {
-        return invalid("no '@'");
+        return invalid(localized!("no '@'", "pas de « @ »"));
     };
     let (local, domain) = (&address[..at], &address[at + 1..]);
     if local.is_empty() {
-        return invalid("empty local part");
+        return invalid(localized!("empty local part", "partie locale vide"));
     }
     if local.len() > 64 {
-        return invalid("local part longer than 64 octets");
+        return invalid(localized!(
+            "local part longer than 64 octets",
+            "partie locale de plus de 64 octets"
+        ));
     }
     let quoted = local.len() >= 2 && local.starts_with('"') && local.ends_with('"');
     if !quoted {
@@ -177,22 +169,34 @@ pub fn check_email(address: &str, field: &str) -> Vec<Finding> {
                     .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c))
         });
         if !atom_ok {
-            return invalid("the local part is not a dot-atom");
+            return invalid(localized!(
+                "the local part is not a dot-atom",
+                "la partie locale n'est pas un dot-atom"
+            ));
         }
     } else if local[1..local.len() - 1]
         .chars()
         .any(|c| !c.is_ascii() || c.is_ascii_control())
     {
-        return invalid("the quoted local part holds control or non-ASCII characters");
+        return invalid(localized!(
+            "the quoted local part holds control or non-ASCII characters",
+            "la partie locale entre guillemets contient des caractères de contrôle ou non ASCII"
+        ));
     }
     if domain.is_empty() {
-        return invalid("empty domain");
+        return invalid(localized!("empty domain", "domaine vide"));
     }
     if domain.starts_with('[') {
-        return invalid("address literals are not accepted");
+        return invalid(localized!(
+            "address literals are not accepted",
+            "les adresses littérales ne sont pas acceptées"
+        ));
     }
     if !check_dns_name(domain, field, false).is_empty() {
-        return invalid("the domain is not a valid host name");
+        return invalid(localized!(
+            "the domain is not a valid host name",
+            "le domaine n'est pas un nom d'hôte valide"
+        ));
     }
     Vec::new()
 }
@@ -211,136 +215,63 @@ pub fn is_iso3166_alpha2(code: &str) -> bool {
             .any(|c| &c[..2] == code.as_bytes())
 }
 
-rule!(
-    NAME_DNS_TOO_LONG,
-    "name.dns.too_long",
-    Error,
-    "RFC 1035 §2.3.4",
-    "host name '{name}' is {len} octets long; at most {max} are allowed",
-    "le nom d'hôte '{name}' fait {len} octets ; {max} au plus sont permis"
-);
-rule!(
-    NAME_DNS_LABEL_TOO_LONG,
-    "name.dns.label_too_long",
-    Error,
-    "RFC 1035 §2.3.4",
-    "label '{label}' is {len} octets long; at most {max} are allowed",
-    "l'étiquette '{label}' fait {len} octets ; {max} au plus sont permis"
-);
-rule!(
-    NAME_DNS_EMPTY_LABEL,
-    "name.dns.empty_label",
-    Error,
-    "RFC 1035 §2.3.1",
-    "host name '{name}' has an empty label",
-    "le nom d'hôte '{name}' contient une étiquette vide"
-);
-rule!(NAME_DNS_TRAILING_DOT, "name.dns.trailing_dot", Error, "RFC 5280 §4.2.1.6; CA/B BR §7.1.4.2",
-    "host name '{name}' ends with a dot; certificates carry names without the root dot",
-    "le nom d'hôte '{name}' se termine par un point ; les certificats portent les noms sans le point final");
-rule!(NAME_DNS_INVALID_CHARACTER, "name.dns.invalid_character", Error, "RFC 1123 §2.1; RFC 5890 §2.3.1 (LDH); CA/B BR §7.1.4.2",
-    "label '{label}' holds '{char}': only letters, digits and hyphens are allowed (internationalised names go as xn-- A-labels)",
-    "l'étiquette '{label}' contient '{char}' : seuls lettres, chiffres et tirets sont permis (les noms internationalisés s'écrivent en A-label xn--)");
-rule!(
-    NAME_DNS_HYPHEN_EDGE,
-    "name.dns.hyphen_at_label_edge",
-    Error,
-    "RFC 1123 §2.1; RFC 952",
-    "label '{label}' starts or ends with a hyphen",
-    "l'étiquette '{label}' commence ou finit par un tiret"
-);
-rule!(
-    NAME_DNS_INVALID_A_LABEL,
-    "name.dns.invalid_a_label",
-    Error,
-    "RFC 5890 §2.3.2.1; RFC 5891 §5.4",
-    "label '{label}' is not a valid IDNA A-label: {reason}",
-    "l'étiquette '{label}' n'est pas un A-label IDNA valide : {reason}"
-);
-rule!(NAME_DNS_RESERVED_LABEL, "name.dns.reserved_label", Error, "RFC 5890 §2.3.1 (R-LDH labels)",
-    "label '{label}' has hyphens in the third and fourth positions, reserved for IDNA A-labels ('xn--')",
-    "l'étiquette '{label}' a des tirets en troisième et quatrième positions, réservées aux A-labels IDNA ('xn--')");
-rule!(
-    NAME_DNS_IP_ADDRESS,
-    "name.dns.ip_address",
-    Error,
-    "CA/B BR §7.1.4.2; RFC 5280 §4.2.1.6",
-    "'{name}' is an IP address, not a host name",
-    "'{name}' est une adresse IP, pas un nom d'hôte"
-);
-rule!(
-    NAME_DNS_NOT_FQDN,
-    "name.dns.not_fully_qualified",
-    Error,
-    "RFC 1035; 003_a88f77ecd5bd515e.txt (FQDN <server>.[subdomain].<domain>)",
-    "'{name}' is a single label, not a fully qualified domain name",
-    "'{name}' est une étiquette seule, pas un nom de domaine pleinement qualifié"
-);
-rule!(
-    NAME_DNS_NUMERIC_TLD,
-    "name.dns.numeric_tld",
-    Error,
-    "RFC 3696 §2",
-    "'{name}' ends in an all-numeric top-level label",
-    "'{name}' se termine par une étiquette de premier niveau entièrement numérique"
-);
-rule!(
-    NAME_DNS_WILDCARD_MISPLACED,
-    "name.dns.wildcard_misplaced",
-    Error,
-    "RFC 6125 §6.4.3; CA/B BR §7.1.4.2",
-    "'{name}': a wildcard must be the whole leftmost label ('*.example.fr')",
-    "'{name}' : un joker doit constituer toute l'étiquette la plus à gauche ('*.exemple.fr')"
-);
-rule!(
-    NAME_DNS_WILDCARD_NOT_ALLOWED,
-    "name.dns.wildcard_not_allowed",
-    Error,
-    "000_45f25a1ea33b9316.txt (wildcards only in the Wildcard product)",
-    "'{name}' is a wildcard name, which is not allowed here",
-    "'{name}' est un nom générique (joker), non permis ici"
-);
-rule!(
-    NAME_EMAIL_INVALID,
-    "name.email.invalid",
-    Error,
-    "RFC 5321 §4.1.2; RFC 5280 §4.2.1.6",
-    "'{address}' is not a valid e-mail address: {reason}",
-    "'{address}' n'est pas une adresse électronique valide : {reason}"
-);
-
-/// The rules of this module.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &NAME_DNS_TOO_LONG,
-        &NAME_DNS_LABEL_TOO_LONG,
-        &NAME_DNS_EMPTY_LABEL,
-        &NAME_DNS_TRAILING_DOT,
-        &NAME_DNS_INVALID_CHARACTER,
-        &NAME_DNS_HYPHEN_EDGE,
-        &NAME_DNS_INVALID_A_LABEL,
-        &NAME_DNS_RESERVED_LABEL,
-        &NAME_DNS_IP_ADDRESS,
-        &NAME_DNS_NOT_FQDN,
-        &NAME_DNS_NUMERIC_TLD,
-        &NAME_DNS_WILDCARD_MISPLACED,
-        &NAME_DNS_WILDCARD_NOT_ALLOWED,
-        &NAME_EMAIL_INVALID,
-    ]
-}
-
-/// Whether a presented DNS identifier (`www.example.fr`, `*.example.fr`) matches the reference
-/// name, as RFC 6125 §6.4 compares them: case-insensitively, without trailing dots, a wildcard
-/// only as the whole leftmost label and standing for exactly one label.
-pub fn dns_matches(presented: &str, reference: &str) -> bool {
-    let presented = presented.trim_end_matches('.').to_ascii_lowercase();
-    let reference = reference.trim_end_matches('.').to_ascii_lowercase();
-    match presented.strip_prefix("*.") {
-        Some(rest) => reference
-            .split_once('.')
-            .is_some_and(|(label, tail)| !label.is_empty() && tail == rest && rest.contains('.')),
-        None => !presented.is_empty() && presented == reference,
-    }
+rules! {
+    NAME_DNS_TOO_LONG: "name.dns.too_long", Error,
+        "RFC 1035 §2.3.4",
+        "host name '{name}' is {len} octets long; at most {max} are allowed",
+        "le nom d'hôte '{name}' fait {len} octets ; {max} au plus sont permis";
+    NAME_DNS_LABEL_TOO_LONG: "name.dns.label_too_long", Error,
+        "RFC 1035 §2.3.4",
+        "label '{label}' is {len} octets long; at most {max} are allowed",
+        "l'étiquette '{label}' fait {len} octets ; {max} au plus sont permis";
+    NAME_DNS_EMPTY_LABEL: "name.dns.empty_label", Error,
+        "RFC 1035 §2.3.1",
+        "host name '{name}' has an empty label",
+        "le nom d'hôte '{name}' contient une étiquette vide";
+    NAME_DNS_TRAILING_DOT: "name.dns.trailing_dot", Error,
+        "RFC 5280 §4.2.1.6; CA/B BR §7.1.4.2",
+        "host name '{name}' ends with a dot; certificates carry names without the root dot",
+        "le nom d'hôte '{name}' se termine par un point ; les certificats portent les noms sans le point final";
+    NAME_DNS_INVALID_CHARACTER: "name.dns.invalid_character", Error,
+        "RFC 1123 §2.1; RFC 5890 §2.3.1 (LDH); CA/B BR §7.1.4.2",
+        "label '{label}' holds '{char}': only letters, digits and hyphens are allowed (internationalised names go as xn-- A-labels)",
+        "l'étiquette '{label}' contient '{char}' : seuls lettres, chiffres et tirets sont permis (les noms internationalisés s'écrivent en A-label xn--)";
+    NAME_DNS_HYPHEN_EDGE: "name.dns.hyphen_at_label_edge", Error,
+        "RFC 1123 §2.1; RFC 952",
+        "label '{label}' starts or ends with a hyphen",
+        "l'étiquette '{label}' commence ou finit par un tiret";
+    NAME_DNS_INVALID_A_LABEL: "name.dns.invalid_a_label", Error,
+        "RFC 5890 §2.3.2.1; RFC 5891 §5.4",
+        "label '{label}' is not a valid IDNA A-label: {reason}",
+        "l'étiquette '{label}' n'est pas un A-label IDNA valide : {reason}";
+    NAME_DNS_RESERVED_LABEL: "name.dns.reserved_label", Error,
+        "RFC 5890 §2.3.1 (R-LDH labels)",
+        "label '{label}' has hyphens in the third and fourth positions, reserved for IDNA A-labels ('xn--')",
+        "l'étiquette '{label}' a des tirets en troisième et quatrième positions, réservées aux A-labels IDNA ('xn--')";
+    NAME_DNS_IP_ADDRESS: "name.dns.ip_address", Error,
+        "CA/B BR §7.1.4.2; RFC 5280 §4.2.1.6",
+        "'{name}' is an IP address, not a host name",
+        "'{name}' est une adresse IP, pas un nom d'hôte";
+    NAME_DNS_NOT_FQDN: "name.dns.not_fully_qualified", Error,
+        "RFC 1035; 003_a88f77ecd5bd515e.txt (FQDN <server>.[subdomain].<domain>)",
+        "'{name}' is a single label, not a fully qualified domain name",
+        "'{name}' est une étiquette seule, pas un nom de domaine pleinement qualifié";
+    NAME_DNS_NUMERIC_TLD: "name.dns.numeric_tld", Error,
+        "RFC 3696 §2",
+        "'{name}' ends in an all-numeric top-level label",
+        "'{name}' se termine par une étiquette de premier niveau entièrement numérique";
+    NAME_DNS_WILDCARD_MISPLACED: "name.dns.wildcard_misplaced", Error,
+        "RFC 6125 §6.4.3; CA/B BR §7.1.4.2",
+        "'{name}': a wildcard must be the whole leftmost label ('*.example.fr')",
+        "'{name}' : un joker doit constituer toute l'étiquette la plus à gauche ('*.exemple.fr')";
+    NAME_DNS_WILDCARD_NOT_ALLOWED: "name.dns.wildcard_not_allowed", Error,
+        "000_45f25a1ea33b9316.txt (wildcards only in the Wildcard product)",
+        "'{name}' is a wildcard name, which is not allowed here",
+        "'{name}' est un nom générique (joker), non permis ici";
+    NAME_EMAIL_INVALID: "name.email.invalid", Error,
+        "RFC 5321 §4.1.2; RFC 5280 §4.2.1.6",
+        "'{address}' is not a valid e-mail address: {reason}",
+        "'{address}' n'est pas une adresse électronique valide : {reason}";
 }
 
 #[cfg(test)]
@@ -417,15 +348,5 @@ mod tests {
         assert!(!is_iso3166_alpha2("FRA"));
         assert!(!is_iso3166_alpha2("XX"));
         assert!(!is_iso3166_alpha2("UK"));
-    }
-
-    #[test]
-    fn dns_identifiers_match_as_rfc6125_says() {
-        assert!(dns_matches("www.exemple.fr", "WWW.exemple.fr."));
-        assert!(dns_matches("*.exemple.fr", "gap.exemple.fr"));
-        assert!(!dns_matches("*.exemple.fr", "a.gap.exemple.fr"));
-        assert!(!dns_matches("*.exemple.fr", "exemple.fr"));
-        assert!(!dns_matches("*.fr", "exemple.fr"));
-        assert!(!dns_matches("", ""));
     }
 }

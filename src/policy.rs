@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::algorithms::AlgorithmPolicy;
 use crate::error::Result;
 use crate::keys::KeyPolicy;
-use crate::profile::{Catalog, Product, Wildcard};
+use crate::profile::catalog::{Catalog, Product, Wildcard};
 
 /// What a CSR or certificate must satisfy to be accepted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

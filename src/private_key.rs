@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::error::{Error, ObjectKind, Result};
 use crate::input::{self, Form};
-use crate::keys::{bit_length, Curve, PublicKey};
+use crate::lang::{localized, Localized};
+use crate::public_key::{bit_length, Curve, PublicKey};
 
 /// The public half a private key determines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub struct PrivateKeyFacts {
     /// Modulus or field size.
     pub bits: u32,
     /// Why the key does not hold together, when it does not (RSA p·q ≠ n, EC point not k·G).
-    pub inconsistency: Option<String>,
+    pub inconsistency: Option<Localized>,
     /// The public half.
     #[serde(skip)]
     pub public: PublicHalf,
@@ -118,7 +119,7 @@ pub fn read_private_key(input: &[u8]) -> Result<PrivateKeyFacts> {
 }
 
 /// Algorithm, size, public half, and why the key does not hold together (if it does not).
-type KeyParts = (&'static str, u32, PublicHalf, Option<String>);
+type KeyParts = (&'static str, u32, PublicHalf, Option<Localized>);
 
 fn pkcs8(der: &[u8]) -> Result<KeyParts> {
     let info = pkcs8::PrivateKeyInfo::from_der(der).map_err(bad_der)?;
@@ -139,9 +140,10 @@ fn pkcs8(der: &[u8]) -> Result<KeyParts> {
                 .map_err(|e| bad_der(format!("Ed25519 seed: {e}")))?;
             let public = pair.public_key().as_ref().to_vec();
             let inconsistency = match info.public_key {
-                Some(given) if given != public.as_slice() => {
-                    Some("the public key stored with the seed is not the seed's".to_string())
-                }
+                Some(given) if given != public.as_slice() => Some(localized!(
+                    "the public key stored with the seed is not the seed's",
+                    "la clé publique enregistrée avec la graine n'est pas celle de la graine"
+                )),
                 _ => None,
             };
             Ok(("ed25519", 256, PublicHalf::Ed25519(public), inconsistency))
@@ -157,8 +159,12 @@ fn pkcs1(der: &[u8]) -> Result<KeyParts> {
     let n = UBig::from_be_bytes(&modulus);
     let p = UBig::from_be_bytes(key.prime1.as_bytes());
     let q = UBig::from_be_bytes(key.prime2.as_bytes());
-    let inconsistency =
-        (p * q != n).then(|| "its primes p and q do not multiply to its modulus".to_string());
+    let inconsistency = (p * q != n).then(|| {
+        localized!(
+            "its primes p and q do not multiply to its modulus",
+            "le produit de ses facteurs premiers p et q n'est pas son module"
+        )
+    });
     let bits = bit_length(&modulus);
     Ok((
         "rsa",
@@ -195,7 +201,13 @@ fn sec1(der: &[u8], curve_from_pkcs8: Option<String>) -> Result<KeyParts> {
         &ring::rand::SystemRandom::new(),
     )
     .err()
-    .map(|e| format!("its public point does not belong to its private scalar ({e})"));
+    .map(|e| {
+        localized!(
+            "its public point does not belong to its private scalar ({e})",
+            "son point public ne correspond pas à son scalaire privé ({e})",
+            e = e.to_string()
+        )
+    });
     let bits = curve.bits();
     Ok((
         "ec",

@@ -14,10 +14,11 @@ use rustls::{
 };
 use x509_parser::prelude::*;
 
-use crate::chain::Verifier;
-use crate::report::{Report, Severity, Verdict};
-use crate::revocation::OcspResponse;
-use crate::Lang;
+use crate::chain::verifier::Verifier;
+use crate::lang::Lang;
+use crate::report::Report;
+use crate::revocation::ocsp::OcspResponse;
+use crate::rule::{Severity, Verdict};
 
 /// Why a peer's certificate was refused: the report of its verification.
 #[derive(Debug)]

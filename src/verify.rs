@@ -8,8 +8,9 @@ use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use serde::Serialize;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
-use crate::algorithms::{HashAlg, PssParams, SignatureScheme};
-use crate::keys::{bit_length, Curve, PublicKey};
+use crate::lang::{localized, Localized};
+use crate::public_key::{bit_length, Curve, PublicKey};
+use crate::signature::{HashAlg, PssParams, SignatureScheme};
 
 /// Why a signature was not verified.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -18,9 +19,27 @@ pub enum VerifyFailure {
     /// The signature does not match the data and key.
     Invalid,
     /// The algorithm cannot be made with this kind of key (e.g. ECDSA with an RSA key).
-    KeyMismatch(String),
+    KeyMismatch(Localized),
     /// The combination is one sceau cannot verify; it fails closed.
-    Unsupported(String),
+    Unsupported(Localized),
+}
+
+impl VerifyFailure {
+    /// Why, for people.
+    pub fn describe(&self) -> Localized {
+        match self {
+            VerifyFailure::Invalid => localized!(
+                "the signature does not match",
+                "la signature ne correspond pas"
+            ),
+            VerifyFailure::KeyMismatch(detail) => detail.clone(),
+            VerifyFailure::Unsupported(detail) => localized!(
+                "{detail} is not supported",
+                "{detail} n'est pas pris en charge",
+                detail = detail
+            ),
+        }
+    }
 }
 
 /// Verifies `signature` over `message` with `key` under `scheme`.
@@ -41,9 +60,10 @@ pub fn verify_signature(
             },
         ) => verify_rsa_pkcs1(*hash, modulus, exponent, der, message, signature),
         (SignatureScheme::RsaPkcs1 { .. }, PublicKey::Rsa { pss_only: true, .. }) => {
-            Err(VerifyFailure::KeyMismatch(
-                "a PKCS#1 v1.5 signature made with a key restricted to RSASSA-PSS".into(),
-            ))
+            Err(VerifyFailure::KeyMismatch(localized!(
+                "a PKCS#1 v1.5 signature made with a key restricted to RSASSA-PSS",
+                "une signature PKCS#1 v1.5 faite avec une clé réservée à RSASSA-PSS"
+            )))
         }
         (
             SignatureScheme::RsaPss(params),
@@ -61,10 +81,11 @@ pub fn verify_signature(
                 (Curve::P384, HashAlg::Sha256) => &rs::ECDSA_P384_SHA256_ASN1,
                 (Curve::P384, HashAlg::Sha384) => &rs::ECDSA_P384_SHA384_ASN1,
                 _ => {
-                    return Err(VerifyFailure::Unsupported(format!(
-                        "ECDSA with {} on {}",
-                        hash.name(),
-                        curve.name()
+                    return Err(VerifyFailure::Unsupported(localized!(
+                        "ECDSA with {h} on {c}",
+                        "ECDSA avec {h} sur {c}",
+                        h = hash.name(),
+                        c = curve.name()
                     )))
                 }
             };
@@ -73,32 +94,40 @@ pub fn verify_signature(
         (SignatureScheme::Ed25519, PublicKey::Ed25519(key)) => {
             ring_verify(&rs::ED25519, key, message, signature)
         }
-        (_, PublicKey::Unusable { algorithm, reason }) => Err(VerifyFailure::Unsupported(format!(
-            "{algorithm} key: {reason}"
-        ))),
-        (SignatureScheme::MalformedPss { reason }, _) => {
-            Err(VerifyFailure::Unsupported(format!("RSASSA-PSS: {reason}")))
+        (_, PublicKey::Unusable { algorithm, reason }) => {
+            Err(VerifyFailure::Unsupported(localized!(
+                "{algorithm} key: {reason}",
+                "clé {algorithm} : {reason}",
+                algorithm = algorithm,
+                reason = reason
+            )))
         }
-        (SignatureScheme::Unknown { oid }, _) => Err(VerifyFailure::Unsupported(format!(
-            "signature algorithm {oid}"
+        (SignatureScheme::MalformedPss { reason }, _) => Err(VerifyFailure::Unsupported(
+            localized!("RSASSA-PSS: {r}", "RSASSA-PSS : {r}", r = reason),
+        )),
+        (SignatureScheme::Unknown { oid }, _) => Err(VerifyFailure::Unsupported(localized!(
+            "signature algorithm {oid}",
+            "algorithme de signature {oid}",
+            oid = oid
         ))),
         (SignatureScheme::Dsa { .. } | SignatureScheme::Ed448, _) => {
-            Err(VerifyFailure::Unsupported(scheme.name()))
+            Err(VerifyFailure::Unsupported(scheme.describe()))
         }
-        (scheme, key) => Err(VerifyFailure::KeyMismatch(format!(
-            "{} with {} key",
-            scheme.name(),
-            key_kind(key)
+        (scheme, key) => Err(VerifyFailure::KeyMismatch(localized!(
+            "{scheme} with {key} key",
+            "{scheme} avec une clé {key}",
+            scheme = scheme.describe(),
+            key = key_kind(key)
         ))),
     }
 }
 
-fn key_kind(key: &PublicKey<'_>) -> &'static str {
+fn key_kind(key: &PublicKey<'_>) -> Localized {
     match key {
-        PublicKey::Rsa { .. } => "an RSA",
-        PublicKey::Ec { .. } => "an EC",
-        PublicKey::Ed25519(_) => "an Ed25519",
-        PublicKey::Unusable { .. } => "an unusable",
+        PublicKey::Rsa { .. } => localized!("an RSA", "RSA"),
+        PublicKey::Ec { .. } => localized!("an EC", "EC"),
+        PublicKey::Ed25519(_) => localized!("an Ed25519", "Ed25519"),
+        PublicKey::Unusable { .. } => localized!("an unusable", "inutilisable"),
     }
 }
 
@@ -159,10 +188,9 @@ fn verify_rsa_pkcs1(
             Pkcs1v15Sign::new::<Sha512>(),
         ),
         other => {
-            return Err(VerifyFailure::Unsupported(format!(
-                "RSA PKCS#1 v1.5 with {}",
-                other.name()
-            )))
+            return Err(VerifyFailure::Unsupported(
+                SignatureScheme::RsaPkcs1 { hash: other }.describe(),
+            ))
         }
     };
     scheme
@@ -179,10 +207,11 @@ fn verify_rsa_pss(
     signature: &[u8],
 ) -> Result<(), VerifyFailure> {
     if params.mgf1_hash != params.hash {
-        return Err(VerifyFailure::Unsupported(format!(
-            "RSASSA-PSS with {} and MGF1 over another digest ({})",
-            params.hash.name(),
-            params.mgf1_hash.name()
+        return Err(VerifyFailure::Unsupported(localized!(
+            "RSASSA-PSS with {h} and MGF1 over another digest ({m})",
+            "RSASSA-PSS avec {h} et MGF1 sur un autre condensé ({m})",
+            h = params.hash.name(),
+            m = params.mgf1_hash.name()
         )));
     }
     let bits = bit_length(modulus);
@@ -199,8 +228,12 @@ fn verify_rsa_pss(
         }
     }
     let key = rsa_key(modulus, exponent)?;
-    let salt = usize::try_from(params.salt_len)
-        .map_err(|_| VerifyFailure::Unsupported("RSASSA-PSS salt length".into()))?;
+    let salt = usize::try_from(params.salt_len).map_err(|_| {
+        VerifyFailure::Unsupported(localized!(
+            "RSASSA-PSS salt length",
+            "longueur de sel RSASSA-PSS"
+        ))
+    })?;
     let (digest, scheme) = match params.hash {
         HashAlg::Sha224 => (
             Sha224::digest(message).to_vec(),
@@ -219,9 +252,10 @@ fn verify_rsa_pss(
             Pss::new_with_salt::<Sha512>(salt),
         ),
         other => {
-            return Err(VerifyFailure::Unsupported(format!(
-                "RSASSA-PSS with {}",
-                other.name()
+            return Err(VerifyFailure::Unsupported(localized!(
+                "RSASSA-PSS with {h}",
+                "RSASSA-PSS avec {h}",
+                h = other.name()
             )))
         }
     };
@@ -247,7 +281,13 @@ fn rsa_key(modulus: &[u8], exponent: &[u8]) -> Result<RsaPublicKey, VerifyFailur
         BigUint::from_bytes_be(exponent),
         16384,
     )
-    .map_err(|e| VerifyFailure::Unsupported(format!("RSA key: {e}")))
+    .map_err(|e| {
+        VerifyFailure::Unsupported(localized!(
+            "RSA key: {e}",
+            "clé RSA : {e}",
+            e = e.to_string()
+        ))
+    })
 }
 
 /// Whether `cert`'s signature verifies with `issuer`'s key (nothing else is checked).

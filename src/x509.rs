@@ -1,5 +1,7 @@
 //! Reading the parts every X.509 object shares into owned facts: distinguished names,
-//! GeneralNames, key usages. Used by CSRs and certificates alike.
+//! GeneralNames, key usages, and the subject and extensions that requests and certificates
+//! both carry ([`read_subject`], [`read_extension`], [`NameView`]). Used by CSRs and
+//! certificates alike.
 
 use std::borrow::Cow;
 use std::net::IpAddr;
@@ -7,6 +9,8 @@ use std::net::IpAddr;
 use asn1_rs::{oid, Oid, Tag};
 use serde::Serialize;
 use x509_parser::prelude::*;
+
+use crate::host::{is_ip_address, looks_like_host};
 
 /// One attribute of the subject DN, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -142,6 +146,115 @@ fn string_type_name(tag: Tag) -> Cow<'static, str> {
         Tag::TeletexString => "TeletexString",
         other => return Cow::Owned(format!("{other:?}")),
     })
+}
+
+/// What the subject of a request or certificate says, read once.
+pub(crate) struct SubjectReading {
+    /// The attributes, in order.
+    pub attributes: Vec<SubjectAttribute>,
+    /// The first CN, when present and decodable.
+    pub common_name: Option<String>,
+    /// The DN as text, in encoded order.
+    pub text: String,
+}
+
+/// Reads a subject DN.
+pub(crate) fn read_subject(name: &X509Name<'_>) -> SubjectReading {
+    let attributes = subject_attributes(name);
+    let common_name = attributes
+        .iter()
+        .find(|a| a.name == "CN")
+        .and_then(|a| a.value.clone());
+    SubjectReading {
+        text: distinguished_name_text(&attributes),
+        common_name,
+        attributes,
+    }
+}
+
+/// One extension of a request or a certificate, as both read it.
+pub(crate) enum ExtensionReading {
+    /// subjectAltName entries.
+    SubjectAltName(Vec<RequestedName>),
+    /// keyUsage bits, by name.
+    KeyUsage(Vec<String>),
+    /// extendedKeyUsage purposes, by name or dotted OID.
+    ExtendedKeyUsage(Vec<String>),
+    /// basicConstraints.
+    BasicConstraints {
+        /// cA.
+        ca: bool,
+        /// pathLenConstraint.
+        path_len: Option<u32>,
+    },
+    /// certificatePolicies OIDs.
+    Policies(Vec<String>),
+    /// An extension x509-parser could not decode.
+    Malformed,
+    /// Any other extension.
+    Other,
+}
+
+/// Reads one extension.
+pub(crate) fn read_extension(ext: &X509Extension<'_>) -> ExtensionReading {
+    match ext.parsed_extension() {
+        ParsedExtension::SubjectAlternativeName(san) => {
+            ExtensionReading::SubjectAltName(san.general_names.iter().map(general_name).collect())
+        }
+        ParsedExtension::KeyUsage(ku) => ExtensionReading::KeyUsage(key_usage_names(ku)),
+        ParsedExtension::ExtendedKeyUsage(eku) => {
+            ExtensionReading::ExtendedKeyUsage(eku_names(eku))
+        }
+        ParsedExtension::BasicConstraints(bc) => ExtensionReading::BasicConstraints {
+            ca: bc.ca,
+            path_len: bc.path_len_constraint,
+        },
+        ParsedExtension::CertificatePolicies(policies) => ExtensionReading::Policies(
+            policies
+                .iter()
+                .map(|p| p.policy_id.to_id_string())
+                .collect(),
+        ),
+        ParsedExtension::ParseError { .. } => ExtensionReading::Malformed,
+        _ => ExtensionReading::Other,
+    }
+}
+
+/// The names of an end entity as a product's rules read them, from a request or from a
+/// certificate.
+#[derive(Clone, Copy, Debug)]
+pub struct NameView<'a> {
+    /// The first CN.
+    pub common_name: Option<&'a str>,
+    /// The subjectAltName entries.
+    pub names: &'a [RequestedName],
+    /// The subject's attributes.
+    pub subject: &'a [SubjectAttribute],
+    /// The extended key usages asked for or granted.
+    pub ekus: &'a [String],
+    /// Whether this is an issued certificate (its required subject fields differ).
+    pub certificate: bool,
+}
+
+impl<'a> NameView<'a> {
+    /// The DNS names: the CN when it names a host (and the product says CNs do), then the
+    /// SAN dNSNames, without repeats.
+    pub fn dns_names(&self, cn_is_host: bool) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        if let Some(cn) = self.common_name {
+            if cn_is_host && looks_like_host(cn) && !is_ip_address(cn) {
+                out.push(cn);
+            }
+        }
+        for name in self.names {
+            if let RequestedName::Dns(d) = name {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(d)) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Reads the subject of a DN.

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use base64::Engine;
-use sceau::revocation::{Crl, Freshness, OcspResponse, PathPosition, RevocationSources, Status};
+use sceau::{
+    Crl, Freshness, OcspResponse, PathPosition, RevocationSources, RevocationStatus as Status,
+};
 use x509_parser::prelude::*;
 
 fn dir(name: &str) -> PathBuf {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use rustls_pki_types::UnixTime;
-use sceau::revocation::Status;
+use sceau::RevocationStatus as Status;
 use sceau::{Report, RevocationPolicy, Severity, Usage, Verdict, Verifier, VerifyOptions};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -254,7 +254,7 @@ fn a_crl_not_yet_valid_is_no_fresh_evidence() {
 
 #[test]
 fn a_last_crl_with_nextupdate_9999_never_expires() {
-    let crl = sceau::revocation::Crl::read_all(&fixture("ingetrust-root-last.crl.pem")).unwrap();
+    let crl = sceau::Crl::read_all(&fixture("ingetrust-root-last.crl.pem")).unwrap();
     assert_eq!(crl[0].next_update(), Some(253_402_300_799));
     // 2035-12-01: the CA's ordinary CRL is still fresh, the root's last CRL always is.
     let mut options = VerifyOptions::new(
@@ -309,7 +309,7 @@ fn diagnostics_name_what_is_wrong_with_the_chain_given() {
 #[test]
 fn an_expired_root_is_a_warning_and_a_self_signed_leaf_an_error() {
     let setup = Setup {
-        usage: Usage::Server,
+        usage: Usage::TlsServer,
         roots: vec!["old-root.pem"],
         crls: vec![],
         ocsp: vec![],
@@ -324,7 +324,7 @@ fn an_expired_root_is_a_warning_and_a_self_signed_leaf_an_error() {
 }
 
 fn gateway(name: &str, cn_fallback: bool) -> Report {
-    let mut options = VerifyOptions::new(Usage::Server, judged_at());
+    let mut options = VerifyOptions::new(Usage::TlsServer, judged_at());
     options.revocation = RevocationPolicy::BestEffort;
     options.name = Some(name.into());
     options.cn_fallback = cn_fallback;
@@ -353,7 +353,7 @@ fn the_server_name_is_checked_and_the_cn_counts_only_when_allowed() {
         .contains("gap.ch-ville.fr"));
 
     let cn_only = |fallback: bool| {
-        let mut options = VerifyOptions::new(Usage::Server, judged_at());
+        let mut options = VerifyOptions::new(Usage::TlsServer, judged_at());
         options.revocation = RevocationPolicy::Off;
         options.name = Some("gap.ch-ville.fr".into());
         options.cn_fallback = fallback;
@@ -376,7 +376,7 @@ fn the_server_name_is_checked_and_the_cn_counts_only_when_allowed() {
 #[test]
 fn usage_and_depth_are_enforced() {
     let mut setup = terminals();
-    setup.usage = Usage::Server;
+    setup.usage = Usage::TlsServer;
     assert!(setup
         .verify("tpe-good-chain.pem")
         .has("chain.usage_not_allowed"));
@@ -447,7 +447,7 @@ fn rcgen_leaf(dns: &str, issuer: &rcgen::Issuer<'static, rcgen::KeyPair>) -> Vec
 }
 
 fn verify_der(root: &[u8], chain: &[Vec<u8>]) -> Report {
-    let mut options = VerifyOptions::new(Usage::Server, judged_at());
+    let mut options = VerifyOptions::new(Usage::TlsServer, judged_at());
     options.revocation = RevocationPolicy::Off;
     let mut verifier = Verifier::new("test", options);
     verifier.add_anchors(root).unwrap();

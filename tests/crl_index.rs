@@ -8,7 +8,7 @@ mod big_crl;
 fn a_large_crl_is_indexed_in_under_twice_its_size() {
     let der = big_crl::build(100_000);
     let size = der.len();
-    let crl = sceau::revocation::Crl::from_der(der).unwrap();
+    let crl = sceau::Crl::from_der(der).unwrap();
     assert_eq!(crl.len(), 100_000);
     assert!(
         crl.memory_size() < 2 * size,

@@ -2,7 +2,7 @@
 //! field, and signed with a real key (rcgen's P-256), so that only the targeted defect differs.
 
 use rcgen::{KeyPair, PublicKeyData, SigningKey, PKCS_ECDSA_P256_SHA256};
-use sceau::csr::Possession;
+use sceau::Possession;
 use sceau::{check_csr, IssuancePolicy, Report};
 
 mod common;

@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use rustls_pki_types::UnixTime;
-use sceau::csr::{Possession, RequestedName};
-use sceau::keys::KeyPolicy;
+use sceau::KeyPolicy;
 use sceau::{check_csr, Error, IssuancePolicy, Lang, ObjectKind, Report, Severity, Verdict};
+use sceau::{Possession, RequestedName};
 
 mod common;
 use common::{csr_data as data, error_codes, today};
@@ -73,7 +73,7 @@ fn rsa_pss_requests_verify_whatever_the_salt_length() {
             codes(&report)
         );
         match &report.csr_facts().unwrap().signature_algorithm {
-            sceau::algorithms::SignatureScheme::RsaPss(p) => assert_eq!(p.salt_len, salt, "{name}"),
+            sceau::SignatureScheme::RsaPss(p) => assert_eq!(p.salt_len, salt, "{name}"),
             other => panic!("{name}: {other:?}"),
         }
     }
@@ -516,7 +516,7 @@ fn sha224_is_judged_by_its_date() {
     let params = rcgen::CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
     let der = params.serialize_request(&key).unwrap().der().to_vec();
     let mut policy = IssuancePolicy::baseline();
-    policy.algorithms.hash_sunsets[0].hash = sceau::algorithms::HashAlg::Sha256;
+    policy.algorithms.hash_sunsets[0].hash = sceau::HashAlg::Sha256;
     let before = check_csr(&der, &policy, today()).unwrap();
     assert!(!before.has("algorithm.signature.expired"));
     let after_2029 = UnixTime::since_unix_epoch(Duration::from_secs(1_861_920_000));

@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use sceau::csr::{generate, NewCsr};
-use sceau::private_key::read_private_key;
+use sceau::read_private_key;
+use sceau::{generate_csr, NewCsr};
 use sceau::{Catalog, CsrFacts, IssuancePolicy, Verdict};
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
@@ -79,7 +79,7 @@ fn every_product_gets_a_request_it_accepts() {
     ];
     for (profile, req, key) in cases {
         let policy = IssuancePolicy::from_catalog(&catalog, profile).unwrap();
-        let made = generate(req, &policy, today()).unwrap();
+        let made = generate_csr(req, &policy, today()).unwrap();
         assert_eq!(
             made.report.verdict(),
             Verdict::Accepted,
@@ -93,7 +93,7 @@ fn every_product_gets_a_request_it_accepts() {
         assert!(private.inconsistency.is_none());
         let (_, spki) = SubjectPublicKeyInfo::from_der(&csr.key.spki).unwrap();
         assert!(
-            private.matches(&sceau::keys::PublicKey::from_spki(&spki)),
+            private.matches(&sceau::PublicKey::from_spki(&spki)),
             "{profile}"
         );
     }
@@ -103,7 +103,7 @@ fn every_product_gets_a_request_it_accepts() {
 fn code_signing_only_rsa_gets_rsa_3072() {
     let mut policy = IssuancePolicy::from_catalog(&Catalog::embedded(), "code-signing").unwrap();
     policy.key.ec_curves.clear();
-    let made = generate(
+    let made = generate_csr(
         &request("Editeur Exemple", &[], &["C=CA"]),
         &policy,
         today(),
@@ -121,7 +121,7 @@ fn code_signing_only_rsa_gets_rsa_3072() {
 #[test]
 fn a_request_the_product_refuses_is_reported_as_such() {
     let policy = IssuancePolicy::from_catalog(&Catalog::embedded(), "standard").unwrap();
-    let made = generate(
+    let made = generate_csr(
         &request(
             "a.exemple.fr",
             &["a.exemple.fr", "b.exemple.fr", "c.exemple.fr"],
@@ -132,7 +132,7 @@ fn a_request_the_product_refuses_is_reported_as_such() {
     )
     .unwrap();
     assert_eq!(error_codes(&made.report), ["profile.names.too_many"]);
-    assert!(generate(&request("x.fr", &[], &["Q=1"]), &policy, today()).is_err());
+    assert!(generate_csr(&request("x.fr", &[], &["Q=1"]), &policy, today()).is_err());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use rcgen::{CertificateParams, KeyPair};
 use rustls_pki_types::UnixTime;
-use sceau::profile::expiry;
+use sceau::expiry;
 use sceau::{Catalog, Report, Verdict};
 
 fn certificate(from: (i32, u8, u8), to: (i32, u8, u8)) -> Vec<u8> {

@@ -19,7 +19,7 @@ fn limbo_path() -> PathBuf {
 }
 
 fn pem_der(pem: &str) -> CertificateDer<'static> {
-    let decoded = sceau::input::decode(pem.as_bytes(), sceau::ObjectKind::Certificate)
+    let decoded = sceau::decode(pem.as_bytes(), sceau::ObjectKind::Certificate)
         .expect("limbo certificates are PEM");
     CertificateDer::from(decoded.der.into_owned())
 }
@@ -58,7 +58,7 @@ fn peer_name(case: &Value) -> Option<ServerName<'static>> {
 fn usage(case: &Value) -> Usage {
     match case["validation_kind"].as_str() {
         Some("CLIENT") => Usage::Client,
-        _ => Usage::Server,
+        _ => Usage::TlsServer,
     }
 }
 
@@ -124,7 +124,7 @@ fn webpki_outcome(case: &Value) -> bool {
     };
     let crls_der: Vec<Vec<u8>> = pems(case, "crls")
         .iter()
-        .filter_map(|p| sceau::input::decode(p.as_bytes(), sceau::ObjectKind::Crl).ok())
+        .filter_map(|p| sceau::decode(p.as_bytes(), sceau::ObjectKind::Crl).ok())
         .map(|d| d.der.into_owned())
         .collect();
     let crls: Vec<webpki::CertRevocationList<'_>> = crls_der

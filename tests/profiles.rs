@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use sceau::profile::{quote, QuoteRequest};
 use sceau::{check_csr, Catalog, IssuancePolicy, Report, Verdict};
+use sceau::{quote, QuoteRequest};
 
 mod common;
 use common::{csr_data as data, error_codes as errors, today};

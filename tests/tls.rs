@@ -94,7 +94,7 @@ fn terminal_config(cert: &str) -> Arc<rustls::ClientConfig> {
         .map(|f| {
             let pem = fixture(f);
             CertificateDer::from(
-                sceau::input::decode(&pem, sceau::ObjectKind::Certificate)
+                sceau::decode(&pem, sceau::ObjectKind::Certificate)
                     .unwrap()
                     .der
                     .into_owned(),
@@ -102,7 +102,7 @@ fn terminal_config(cert: &str) -> Arc<rustls::ClientConfig> {
         })
         .collect();
     let key_pem = fixture("tpe.key");
-    let key_der = sceau::input::decode(&key_pem, sceau::ObjectKind::PrivateKey)
+    let key_der = sceau::decode(&key_pem, sceau::ObjectKind::PrivateKey)
         .unwrap()
         .der
         .into_owned();
@@ -303,7 +303,7 @@ fn a_stapled_ocsp_response_counts_as_evidence() {
     let verifier = SceauServerVerifier::new(verifier);
     let der = |name: &str| {
         CertificateDer::from(
-            sceau::input::decode(&fixture(name), sceau::ObjectKind::Certificate)
+            sceau::decode(&fixture(name), sceau::ObjectKind::Certificate)
                 .unwrap()
                 .der
                 .into_owned(),

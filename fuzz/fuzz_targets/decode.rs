@@ -12,10 +12,10 @@ fuzz_target!(|data: &[u8]| {
         ObjectKind::OcspResponse,
         ObjectKind::PrivateKey,
     ] {
-        if let Ok(all) = sceau::input::decode_all(data, kind) {
+        if let Ok(all) = sceau::decode_all(data, kind) {
             assert!(!all.is_empty());
             for decoded in all {
-                sceau::input::check_der_frame(&decoded.der, kind).unwrap();
+                sceau::check_der_frame(&decoded.der, kind).unwrap();
             }
         }
     }

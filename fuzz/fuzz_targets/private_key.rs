@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = sceau::private_key::read_private_key(data);
+    let _ = sceau::read_private_key(data);
 });

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     options.revocation = sceau::RevocationPolicy::Required;
     let mut verifier = sceau::Verifier::new("fuzz", options);
     verifier.add_anchors(ROOT).unwrap();
-    if let Ok(crls) = sceau::revocation::Crl::read_all(data) {
+    if let Ok(crls) = sceau::Crl::read_all(data) {
         for crl in crls {
             let _ = crl.lookup(data.get(..16).unwrap_or(data));
             verifier.add_crl(crl);

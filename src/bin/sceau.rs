@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rustls_pki_types::UnixTime;
-use sceau::profile::{quote, Notice, QuoteRequest};
-use sceau::{Catalog, IssuancePolicy, Lang, Report, Verdict};
+use sceau::render;
+use sceau::{Catalog, IssuancePolicy, Lang, QuoteRequest, Report, Verdict};
 
 #[derive(Parser)]
 #[command(
@@ -188,8 +188,8 @@ struct VerifyArgs {
     /// Explicit options override it.
     #[arg(long)]
     preset: Option<String>,
-    /// What the leaf must be good for: server, client, code-signing, email or any
-    /// [default: server].
+    /// What the leaf must be good for: server (tls-server), client, client-email,
+    /// code-signing, email or any [default: server].
     #[arg(long)]
     usage: Option<sceau::Usage>,
     /// The DNS name or IP address the leaf must carry.
@@ -222,7 +222,7 @@ impl VerifyArgs {
         let mut verifier = match self.preset.as_deref() {
             None => sceau::Verifier::new(
                 "verify",
-                sceau::VerifyOptions::new(sceau::Usage::Server, time),
+                sceau::VerifyOptions::new(sceau::Usage::TlsServer, time),
             ),
             Some("diapason-client") => sceau::diapason::client_verifier(time),
             Some("diapason-server") => {
@@ -385,12 +385,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let catalog = load_catalog(catalog.as_deref())?;
             let policy =
                 IssuancePolicy::from_catalog(&catalog, &profile).map_err(|e| e.to_string())?;
-            let request = sceau::csr::NewCsr {
+            let request = sceau::NewCsr {
                 common_name: cn,
                 subject,
                 alt_names: sans,
             };
-            let made = sceau::csr::generate(&request, &policy, UnixTime::now())
+            let made = sceau::generate_csr(&request, &policy, UnixTime::now())
                 .map_err(|e| e.to_string())?;
             if made.report.verdict() == Verdict::Rejected {
                 eprintln!("sceau: the request would be refused; nothing written");
@@ -438,7 +438,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
             let product = catalog.product(&profile).map_err(|e| e.to_string())?;
-            let report = quote(
+            let report = sceau::quote(
                 product,
                 QuoteRequest {
                     years,
@@ -465,7 +465,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let (mut worst, mut reports) = (0u8, Vec::new());
             for file in &files {
                 let result = read_input(file).and_then(|bytes| {
-                    sceau::profile::expiry(&bytes, product, &catalog.holidays, now)
+                    sceau::expiry(&bytes, product, &catalog.holidays, now)
                         .map_err(|e| format!("{file}: {e}"))
                 });
                 match result {
@@ -476,7 +476,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         if output.format == Format::Text {
                             let line = report
                                 .expiry_facts()
-                                .map(|f| f.line(lang))
+                                .map(|f| render::expiry_line(f, lang))
                                 .unwrap_or_default();
                             println!("{file}: {line}");
                         }
@@ -489,22 +489,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if output.format == Format::Json {
-                let rendered: Vec<_> = reports.iter().map(|r| r.render(lang)).collect();
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rendered).map_err(|e| e.to_string())?
-                );
+                println!("{}", render::json_list(&reports, lang));
             }
             Ok(ExitCode::from(worst))
         }
         Command::Profiles { catalog, output } => {
             let catalog = load_catalog(catalog.as_deref())?;
             match output.format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&catalog.products).map_err(|e| e.to_string())?
-                ),
-                Format::Text => print!("{}", profiles_text(&catalog, output.lang.into())),
+                Format::Json => println!("{}", render::profiles_json(&catalog)),
+                Format::Text => print!("{}", render::profiles_text(&catalog, output.lang.into())),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -518,44 +511,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Rules { output } => {
             let lang = Lang::from(output.lang);
-            let rules = sceau::rules();
             match output.format {
-                Format::Json => {
-                    let list: Vec<serde_json::Value> = rules
-                        .iter()
-                        .map(|r| {
-                            serde_json::json!({
-                                "code": r.code,
-                                "severity": r.severity,
-                                "source": r.source,
-                                "effective_from": r.effective_from,
-                                "effective_until": r.effective_until,
-                                "message": r.template(lang),
-                            })
-                        })
-                        .collect();
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?
-                    );
-                }
-                Format::Text => {
-                    for r in rules {
-                        let dates = match (r.effective_from, r.effective_until) {
-                            (None, None) => String::new(),
-                            (from, until) => {
-                                format!(" [{} → {}]", from.unwrap_or("…"), until.unwrap_or("…"))
-                            }
-                        };
-                        println!(
-                            "{:<42} {:<7} {}{dates}",
-                            r.code,
-                            r.severity.as_str(),
-                            r.source
-                        );
-                        println!("    {}", r.template(lang));
-                    }
-                }
+                Format::Json => println!("{}", render::rules_json(lang)),
+                Format::Text => print!("{}", render::rules_text(lang)),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -584,122 +542,6 @@ fn load_catalog(file: Option<&str>) -> Result<Catalog, String> {
             Ok(embedded.extended_with(extra))
         }
     }
-}
-
-/// One block per product: what it certifies, with which keys, for how long, at what price.
-fn profiles_text(catalog: &Catalog, lang: Lang) -> String {
-    let mut out = String::new();
-    for p in &catalog.products {
-        out.push_str(&format!(
-            "{:<14} {} ({}) — {}
-",
-            p.id, p.name, p.issuer, p.source
-        ));
-        let names = &p.names;
-        let mut rules = Vec::new();
-        rules.push(p.usage.as_str().to_string());
-        if let Some(max) = names.max {
-            rules.push(lang.pick("names ≤ ", "noms ≤ ").to_string() + &max.to_string());
-        }
-        rules.push(format!("wildcard {}", names.wildcard.as_str()));
-        if !names.dns {
-            rules.push(lang.pick("no DNS names", "aucun nom DNS").into());
-        }
-        if !names.suffixes.is_empty() {
-            rules.push(format!(
-                "{} {}",
-                lang.pick("only under", "seulement sous"),
-                names.suffixes.join(", ")
-            ));
-        }
-        if !names.authorized_domains.is_empty() {
-            rules.push(format!(
-                "{} {}",
-                lang.pick("authorised:", "autorisés :"),
-                names.authorized_domains.join(", ")
-            ));
-        } else if names.authorized_domains_required {
-            rules.push(
-                lang.pick(
-                    "authorised domains to configure",
-                    "domaines autorisés à configurer",
-                )
-                .into(),
-            );
-        }
-        if let Some(rsa) = &p.key.rsa {
-            match &rsa.sizes {
-                Some(sizes) => rules.push(format!("RSA {sizes:?}")),
-                None => rules.push(format!("RSA ≥ {}", rsa.min_bits)),
-            }
-        }
-        for curve in &p.key.ec_curves {
-            rules.push(curve.name());
-        }
-        out.push_str(&format!(
-            "               {}
-",
-            rules.join(" · ")
-        ));
-        let mut terms = Vec::new();
-        if let Some(t) = &p.tariff {
-            terms.push(format!(
-                "{} {}",
-                sceau::profile::money(t.annual_cents, &t.currency, lang),
-                lang.pick("a year", "par an")
-            ));
-            if let Some(extra) = t.extra_name_cents {
-                terms.push(format!(
-                    "+{} {}",
-                    sceau::profile::money(extra, &t.currency, lang),
-                    lang.pick(
-                        "per extra name a year",
-                        "par alias supplémentaire et par an"
-                    )
-                ));
-            }
-            match t.replacement_cents {
-                Some(r) => terms.push(format!(
-                    "{} {}",
-                    lang.pick("replacement", "remplacement"),
-                    sceau::profile::money(r, &t.currency, lang)
-                )),
-                None => terms.push(lang.pick("no replacement", "pas de remplacement").into()),
-            }
-        }
-        if !p.validity_years.is_empty() {
-            terms.push(format!(
-                "{} {:?}",
-                lang.pick("years", "ans"),
-                p.validity_years
-            ));
-        }
-        if let Some(max) = p.max_validity_years {
-            terms.push(format!("≤ {max} {}", lang.pick("years", "ans")));
-        }
-        match &p.notice {
-            Some(Notice::BusinessDays(n)) => terms.push(format!(
-                "{} {n} {}",
-                lang.pick("notice", "avis"),
-                lang.pick("business days", "jours ouvrables")
-            )),
-            Some(Notice::Days(n)) => terms.push(format!(
-                "{} {n} {}",
-                lang.pick("notice", "avis"),
-                lang.pick("days", "jours")
-            )),
-            Some(Notice::Months(n)) => terms.push(format!(
-                "{} {n} {}",
-                lang.pick("notice", "avis"),
-                lang.pick("month(s)", "mois")
-            )),
-            None => {}
-        }
-        if !terms.is_empty() {
-            out.push_str(&format!("               {}\n", terms.join(" · ")));
-        }
-    }
-    out
 }
 
 /// Writes a file that must not exist yet, with `mode` from its creation (no window where a

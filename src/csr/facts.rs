@@ -1,17 +1,17 @@
 //! The facts of a CSR, read once from the decoded request and kept for every later use:
 //! subject, requested names, key, signature algorithm, requested usages, attributes.
 
-use asn1_rs::Oid;
+use asn1_rs::{FromDer, Oid};
 use serde::Serialize;
 use x509_parser::prelude::*;
 
-use crate::algorithms::SignatureScheme;
-use crate::i18n::Lang;
-use crate::input::Form;
-use crate::keys::KeyFacts;
+use crate::error::{ObjectKind, Result};
+use crate::input::{self, Form};
+use crate::lang::Localized;
+use crate::public_key::{KeyFacts, PublicKey};
+use crate::signature::SignatureScheme;
 use crate::x509::{
-    distinguished_name_text, eku_names, general_name, key_usage_names, subject_attributes,
-    RequestedName, SubjectAttribute,
+    read_extension, read_subject, ExtensionReading, NameView, RequestedName, SubjectAttribute,
 };
 
 /// The outcome of checking the CSR's signature with its own key.
@@ -23,9 +23,9 @@ pub enum Possession {
     /// The signature does not verify.
     Invalid,
     /// The signature algorithm does not fit the key.
-    KeyMismatch(String),
+    KeyMismatch(Localized),
     /// sceau cannot verify this combination (fails closed).
-    Unsupported(String),
+    Unsupported(Localized),
     /// Not attempted: the algorithm is retired and refused as such.
     NotCheckedRetired,
 }
@@ -85,25 +85,20 @@ impl CsrFacts {
     /// check decides whether to verify it (a retired algorithm is refused without verifying).
     pub(crate) fn read(
         csr: &X509CertificationRequest<'_>,
-        key: &crate::keys::PublicKey<'_>,
+        key: &PublicKey<'_>,
         form: Form,
     ) -> CsrFacts {
         let cri = &csr.certification_request_info;
-        let subject = subject_attributes(&cri.subject);
-        let common_name = subject
-            .iter()
-            .find(|a| a.name == "CN")
-            .and_then(|a| a.value.clone());
-        let key = key.facts(cri.subject_pki.raw);
+        let subject = read_subject(&cri.subject);
         let mut facts = CsrFacts {
             form,
             version: cri.version.0,
-            subject_dn: distinguished_name_text(&subject),
-            subject,
-            common_name,
+            subject_dn: subject.text,
+            subject: subject.attributes,
+            common_name: subject.common_name,
             names: Vec::new(),
             san_requested: false,
-            key,
+            key: key.facts(cri.subject_pki.raw),
             signature_algorithm: SignatureScheme::from_algorithm(&csr.signature_algorithm),
             proof_of_possession: Possession::NotCheckedRetired,
             requested_key_usage: Vec::new(),
@@ -136,33 +131,41 @@ impl CsrFacts {
                 self.duplicate_extensions.push(ext.oid.to_id_string());
             }
             seen.push(&ext.oid);
-            match ext.parsed_extension() {
-                ParsedExtension::SubjectAlternativeName(san) => {
+            match read_extension(ext) {
+                ExtensionReading::SubjectAltName(names) => {
                     self.san_requested = true;
-                    self.names
-                        .extend(san.general_names.iter().map(general_name));
+                    self.names.extend(names);
                 }
-                ParsedExtension::KeyUsage(ku) => self.requested_key_usage = key_usage_names(ku),
-                ParsedExtension::ExtendedKeyUsage(eku) => {
-                    self.requested_extended_key_usage = eku_names(eku)
+                ExtensionReading::KeyUsage(bits) => self.requested_key_usage = bits,
+                ExtensionReading::ExtendedKeyUsage(purposes) => {
+                    self.requested_extended_key_usage = purposes
                 }
-                ParsedExtension::BasicConstraints(bc) => {
-                    self.requested_basic_constraints = Some(RequestedBasicConstraints {
-                        ca: bc.ca,
-                        path_len: bc.path_len_constraint,
-                    })
+                ExtensionReading::BasicConstraints { ca, path_len } => {
+                    self.requested_basic_constraints =
+                        Some(RequestedBasicConstraints { ca, path_len })
                 }
-                ParsedExtension::ParseError { .. } => {
+                ExtensionReading::Malformed => {
                     self.malformed_extensions.push(ext.oid.to_id_string())
                 }
-                _ => self.other_extensions.push(ext.oid.to_id_string()),
+                ExtensionReading::Policies(_) | ExtensionReading::Other => {
+                    self.other_extensions.push(ext.oid.to_id_string())
+                }
             }
         }
     }
 
+    /// Reads a CSR's facts without judging it (no proof of possession, no rules): for comparing
+    /// it with what was issued.
+    pub fn read_only(input: &[u8]) -> Result<CsrFacts> {
+        let decoded = input::decode(input, ObjectKind::Csr)?;
+        let csr = parse(&decoded.der)?;
+        let key = PublicKey::from_spki(&csr.certification_request_info.subject_pki);
+        Ok(CsrFacts::read(&csr, &key, decoded.form.clone()))
+    }
+
     /// What a product's name rules read from this request.
-    pub fn name_view(&self) -> crate::profile::NameView<'_> {
-        crate::profile::NameView {
+    pub fn name_view(&self) -> NameView<'_> {
+        NameView {
             common_name: self.common_name.as_deref(),
             names: &self.names,
             subject: &self.subject,
@@ -175,50 +178,13 @@ impl CsrFacts {
     pub fn dns_names(&self) -> Vec<&str> {
         self.name_view().dns_names(true)
     }
+}
 
-    /// A few lines for a person: subject, names, key, signature.
-    pub fn summary(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        let key = match (&self.key.curve, self.key.exponent) {
-            (Some(curve), _) => format!("EC {}", curve.name()),
-            (None, Some(e)) => format!(
-                "{} {} bits, e={e}",
-                self.key.algorithm.to_uppercase(),
-                self.key.bits
-            ),
-            (None, None) => format!("{} {}", self.key.algorithm, self.key.bits),
-        };
-        let pop = match (&self.proof_of_possession, lang) {
-            (Possession::Verified, Lang::En) => "proof of possession verified".to_string(),
-            (Possession::Verified, Lang::Fr) => "preuve de possession vérifiée".to_string(),
-            (_, Lang::En) => "proof of possession NOT verified".to_string(),
-            (_, Lang::Fr) => "preuve de possession NON vérifiée".to_string(),
-        };
-        let names: Vec<String> = self
-            .names
-            .iter()
-            .map(|n| match n {
-                RequestedName::Dns(v)
-                | RequestedName::Ip(v)
-                | RequestedName::Email(v)
-                | RequestedName::Uri(v)
-                | RequestedName::MalformedIp(v)
-                | RequestedName::Other(v) => v.clone(),
-            })
-            .collect();
-        let (l_subject, l_names, l_key, l_sig) = match lang {
-            Lang::En => ("subject", "names", "key", "signature"),
-            Lang::Fr => ("sujet", "noms", "clé", "signature"),
-        };
-        out.push_str(&format!("  {l_subject:<10} {}\n", self.subject_dn));
-        if !names.is_empty() {
-            out.push_str(&format!("  {l_names:<10} {}\n", names.join(", ")));
-        }
-        out.push_str(&format!("  {l_key:<10} {key}\n"));
-        out.push_str(&format!(
-            "  {l_sig:<10} {}; {pop}\n",
-            self.signature_algorithm.name()
-        ));
-        out
-    }
+/// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
+pub(crate) fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
+    input::complete(
+        der,
+        X509CertificationRequest::from_der(der),
+        ObjectKind::Csr,
+    )
 }

@@ -6,9 +6,10 @@ use rcgen::{CertificateParams, DistinguishedName, DnType, KeyPair, SanType};
 use rsa::pkcs8::EncodePrivateKey;
 use rustls_pki_types::UnixTime;
 
+use crate::entry::check_csr;
 use crate::error::{Error, Result};
-use crate::keys::Curve;
 use crate::policy::IssuancePolicy;
+use crate::public_key::Curve;
 use crate::report::Report;
 
 /// What to put in the request.
@@ -23,7 +24,7 @@ pub struct NewCsr {
 }
 
 /// A generated key and request, and the report of the request's own check.
-pub struct Generated {
+pub struct GeneratedCsr {
     /// The private key, PKCS#8 PEM. Hand it to a file readable by its owner only.
     pub key_pem: String,
     /// The request, PEM.
@@ -34,10 +35,10 @@ pub struct Generated {
     pub key_description: String,
 }
 
-impl std::fmt::Debug for Generated {
+impl std::fmt::Debug for GeneratedCsr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print the private key.
-        f.debug_struct("Generated")
+        f.debug_struct("GeneratedCsr")
             .field("key_description", &self.key_description)
             .field("verdict", &self.report.verdict())
             .finish_non_exhaustive()
@@ -92,7 +93,11 @@ fn invalid(name: &'static str, detail: String) -> Error {
 }
 
 /// Makes a key pair and a CSR for `request` under `policy`, and checks the CSR at `now`.
-pub fn generate(request: &NewCsr, policy: &IssuancePolicy, now: UnixTime) -> Result<Generated> {
+pub fn generate_csr(
+    request: &NewCsr,
+    policy: &IssuancePolicy,
+    now: UnixTime,
+) -> Result<GeneratedCsr> {
     let mut params =
         CertificateParams::new(Vec::<String>::new()).map_err(|e| invalid("san", e.to_string()))?;
     let mut dn = DistinguishedName::new();
@@ -158,8 +163,8 @@ pub fn generate(request: &NewCsr, policy: &IssuancePolicy, now: UnixTime) -> Res
         .serialize_request(&key)
         .map_err(|e| invalid("csr", e.to_string()))?;
     let csr_pem = csr.pem().map_err(|e| invalid("csr", e.to_string()))?;
-    let report = super::check_csr(csr_pem.as_bytes(), policy, now)?;
-    Ok(Generated {
+    let report = check_csr(csr_pem.as_bytes(), policy, now)?;
+    Ok(GeneratedCsr {
         key_pem: key.serialize_pem(),
         csr_pem,
         report,

@@ -1,13 +1,12 @@
 //! Certificates from C: post-issuance check, matching, lifecycle, and quotes.
 
 use std::ffi::c_char;
-use std::time::Duration;
 
-use rustls_pki_types::UnixTime;
-
-use super::catalog::{run_check, sceau_catalog, with_catalog};
-use super::{emit, optional_bytes, optional_str, panic_boundary, sceau_report, sceau_result};
-use crate::profile::QuoteRequest;
+use crate::entry::{check_certificate, expiry, match_certificate, quote};
+use crate::ffi::catalog::{catalog_of, policy_for, sceau_catalog};
+use crate::ffi::report::{emit, sceau_report};
+use crate::ffi::result::{sceau_result, time_of};
+use crate::profile::quote::QuoteRequest;
 
 /// Checks the certificate in `input` against `profile` (NULL means `baseline`) of `catalog`
 /// (NULL means the embedded catalogue). Results and `report_out` as `sceau_csr_check`.
@@ -23,16 +22,12 @@ pub unsafe extern "C" fn sceau_cert_check(
     catalog: *const sceau_catalog,
     report_out: *mut *mut sceau_report,
 ) -> sceau_result {
-    // SAFETY: forwarded caller contract.
-    unsafe {
-        run_check(
-            input,
-            input_len,
-            profile,
-            catalog,
-            report_out,
-            crate::check_certificate,
-        )
+    ffi_boundary! {
+        let out = try_out!(report_out);
+        let bytes = try_slice!(input, input_len);
+        // SAFETY: forwarded caller contract.
+        let policy = try_result!(unsafe { policy_for(profile, catalog) });
+        emit(check_certificate(bytes, &policy), out)
     }
 }
 
@@ -52,23 +47,12 @@ pub unsafe extern "C" fn sceau_cert_match(
     key_len: usize,
     report_out: *mut *mut sceau_report,
 ) -> sceau_result {
-    panic_boundary(|| {
-        if report_out.is_null() || cert.is_null() {
-            return sceau_result::NullParameter;
-        }
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *report_out = std::ptr::null_mut() };
-        // SAFETY: forwarded caller contract.
-        let (cert, csr, key) = unsafe {
-            (
-                optional_bytes(cert, cert_len).unwrap_or_default(),
-                optional_bytes(csr, csr_len),
-                optional_bytes(key, key_len),
-            )
-        };
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { emit(crate::match_certificate(cert, csr, key), report_out) }
-    })
+    ffi_boundary! {
+        let out = try_out!(report_out);
+        let cert = try_slice!(cert, cert_len);
+        let (csr, key) = (try_slice!(optional csr, csr_len), try_slice!(optional key, key_len));
+        emit(match_certificate(cert, csr, key), out)
+    }
 }
 
 /// Where the certificate in `input` stands at `time_unix` under `profile`'s terms in `catalog`
@@ -85,30 +69,15 @@ pub unsafe extern "C" fn sceau_expiry(
     time_unix: u64,
     report_out: *mut *mut sceau_report,
 ) -> sceau_result {
-    panic_boundary(|| {
-        if report_out.is_null() || input.is_null() || profile.is_null() {
-            return sceau_result::NullParameter;
-        }
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *report_out = std::ptr::null_mut() };
+    ffi_boundary! {
+        let out = try_out!(report_out);
+        let bytes = try_slice!(input, input_len);
+        let profile = try_str!(profile);
         // SAFETY: forwarded caller contract.
-        let bytes = unsafe { optional_bytes(input, input_len) }.unwrap_or_default();
-        // SAFETY: forwarded caller contract.
-        let profile = match unsafe { optional_str(profile, "profile") } {
-            Ok(p) => p.unwrap_or_default(),
-            Err(result) => return result,
-        };
-        let now = UnixTime::since_unix_epoch(Duration::from_secs(time_unix));
-        // SAFETY: forwarded caller contract.
-        let result = unsafe {
-            with_catalog(catalog, |c| {
-                c.product(profile)
-                    .and_then(|p| crate::profile::expiry(bytes, p, &c.holidays, now))
-            })
-        };
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { emit(result, report_out) }
-    })
+        let catalog = unsafe { catalog_of(catalog) };
+        let product = try_lib!(catalog.product(profile));
+        emit(expiry(bytes, product, &catalog.holidays, time_of(time_unix)), out)
+    }
 }
 
 /// Prices `years` of `profile` from `catalog` (NULL: embedded) for `names` DNS names (0: the
@@ -126,30 +95,16 @@ pub unsafe extern "C" fn sceau_quote(
     replacement: bool,
     report_out: *mut *mut sceau_report,
 ) -> sceau_result {
-    panic_boundary(|| {
-        if report_out.is_null() || profile.is_null() {
-            return sceau_result::NullParameter;
-        }
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *report_out = std::ptr::null_mut() };
+    ffi_boundary! {
+        let out = try_out!(report_out);
+        let profile = try_str!(profile);
         // SAFETY: forwarded caller contract.
-        let profile = match unsafe { optional_str(profile, "profile") } {
-            Ok(p) => p.unwrap_or_default(),
-            Err(result) => return result,
-        };
+        let product = try_lib!(unsafe { catalog_of(catalog) }.product(profile));
         let request = QuoteRequest {
             years,
             names: (names > 0).then_some(names),
             replacement,
         };
-        // SAFETY: forwarded caller contract.
-        let result = unsafe {
-            with_catalog(catalog, |c| {
-                c.product(profile)
-                    .map(|p| crate::profile::quote(p, request))
-            })
-        };
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { emit(result, report_out) }
-    })
+        emit(Ok(quote(product, request)), out)
+    }
 }

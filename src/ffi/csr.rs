@@ -1,12 +1,11 @@
 //! CSR checks from C.
 
 use std::ffi::c_char;
-use std::time::Duration;
 
-use rustls_pki_types::UnixTime;
-
-use super::catalog::{run_check, sceau_catalog};
-use super::{sceau_report, sceau_result};
+use crate::entry::check_csr;
+use crate::ffi::catalog::{policy_for, sceau_catalog};
+use crate::ffi::report::{emit, sceau_report};
+use crate::ffi::result::{sceau_result, time_of};
 
 /// Checks the CSR in `input` (`input_len` bytes of PEM, base64 or DER) against the profile
 /// `profile` (NUL-terminated; NULL means `baseline`) of `catalog` (NULL means the embedded
@@ -30,16 +29,11 @@ pub unsafe extern "C" fn sceau_csr_check(
     time_unix: u64,
     report_out: *mut *mut sceau_report,
 ) -> sceau_result {
-    let now = UnixTime::since_unix_epoch(Duration::from_secs(time_unix));
-    // SAFETY: forwarded caller contract.
-    unsafe {
-        run_check(
-            input,
-            input_len,
-            profile,
-            catalog,
-            report_out,
-            |bytes, policy| crate::check_csr(bytes, policy, now),
-        )
+    ffi_boundary! {
+        let out = try_out!(report_out);
+        let bytes = try_slice!(input, input_len);
+        // SAFETY: forwarded caller contract.
+        let policy = try_result!(unsafe { policy_for(profile, catalog) });
+        emit(check_csr(bytes, &policy, time_of(time_unix)), out)
     }
 }

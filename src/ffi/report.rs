@@ -2,8 +2,11 @@
 
 use std::ffi::c_char;
 
-use super::{panic_boundary, sceau_result, write_text};
-use crate::{Lang, Report, Severity, Verdict};
+use crate::error::Result;
+use crate::ffi::result::{fail_with, free_handle, sceau_result, write_text};
+use crate::lang::Lang;
+use crate::report::Report;
+use crate::rule::{Severity, Verdict};
 
 /// A report: the outcome of one check. Opaque; free it with `sceau_report_free`.
 pub struct sceau_report {
@@ -51,11 +54,21 @@ pub enum sceau_severity {
     Error = 2,
 }
 
-/// # Safety
-/// `report` must be NULL or a live handle from sceau.
-unsafe fn report_ref<'a>(report: *const sceau_report) -> Option<&'a Report> {
-    // SAFETY: the caller promises `report` is NULL or a live handle.
-    unsafe { report.as_ref() }.map(|r| &r.report)
+impl From<Severity> for sceau_severity {
+    fn from(severity: Severity) -> sceau_severity {
+        match severity {
+            Severity::Notice => sceau_severity::Notice,
+            Severity::Warning => sceau_severity::Warning,
+            Severity::Error => sceau_severity::Error,
+        }
+    }
+}
+
+/// Writes a new report handle to `out`, or records the error (`out` stays NULL).
+pub(crate) fn emit(result: Result<Report>, out: &mut *mut sceau_report) -> sceau_result {
+    let report = try_lib!(result);
+    *out = Box::into_raw(Box::new(sceau_report { report }));
+    sceau_result::Ok
 }
 
 /// The verdict of `report`; `SCEAU_VERDICT_REJECTED` when `report` is NULL (fail closed).
@@ -64,14 +77,12 @@ unsafe fn report_ref<'a>(report: *const sceau_report) -> Option<&'a Report> {
 /// `report` must be NULL or a live handle.
 #[no_mangle]
 pub unsafe extern "C" fn sceau_report_verdict(report: *const sceau_report) -> sceau_verdict {
-    std::panic::catch_unwind(|| {
-        // SAFETY: forwarded caller contract.
-        match unsafe { report_ref(report) }.map(Report::verdict) {
-            Some(Verdict::Accepted) => sceau_verdict::Accepted,
-            _ => sceau_verdict::Rejected,
+    ffi_boundary! {
+        match try_ref!(report).report.verdict() {
+            Verdict::Accepted => sceau_verdict::Accepted,
+            Verdict::Rejected => sceau_verdict::Rejected,
         }
-    })
-    .unwrap_or(sceau_verdict::Rejected)
+    }
 }
 
 /// The number of findings in `report` (0 when NULL).
@@ -80,9 +91,15 @@ pub unsafe extern "C" fn sceau_report_verdict(report: *const sceau_report) -> sc
 /// `report` must be NULL or a live handle.
 #[no_mangle]
 pub unsafe extern "C" fn sceau_report_findings_len(report: *const sceau_report) -> usize {
-    // SAFETY: forwarded caller contract.
-    std::panic::catch_unwind(|| unsafe { report_ref(report) }.map_or(0, |r| r.findings().len()))
-        .unwrap_or(0)
+    ffi_boundary! { try_ref!(report).report.findings().len() }
+}
+
+/// The finding at `index`, or the result to return.
+fn finding(report: &Report, index: usize) -> Result<&crate::rule::Finding, sceau_result> {
+    report
+        .findings()
+        .get(index)
+        .ok_or_else(|| fail_with(sceau_result::InvalidArgument, "finding index out of range"))
 }
 
 /// The severity of finding `index`; writes it to `out`.
@@ -95,26 +112,17 @@ pub unsafe extern "C" fn sceau_report_finding_severity(
     index: usize,
     out: *mut sceau_severity,
 ) -> sceau_result {
-    panic_boundary(|| {
-        // SAFETY: forwarded caller contract.
-        let Some(report) = (unsafe { report_ref(report) }) else {
-            return sceau_result::NullParameter;
-        };
-        if out.is_null() {
-            return sceau_result::NullParameter;
+    ffi_boundary! {
+        let report = try_ref!(report);
+        let out = try_mut!(out);
+        match finding(&report.report, index) {
+            Ok(finding) => {
+                *out = finding.severity().into();
+                sceau_result::Ok
+            }
+            Err(result) => result,
         }
-        let Some(finding) = report.findings().get(index) else {
-            return super::fail_with(sceau_result::InvalidArgument, "finding index out of range");
-        };
-        let severity = match finding.severity() {
-            Severity::Notice => sceau_severity::Notice,
-            Severity::Warning => sceau_severity::Warning,
-            Severity::Error => sceau_severity::Error,
-        };
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *out = severity };
-        sceau_result::Ok
-    })
+    }
 }
 
 /// Writes the stable code of finding `index` (e.g. `key.rsa.too_small`) into `buf`.
@@ -130,17 +138,13 @@ pub unsafe extern "C" fn sceau_report_finding_code(
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
-    panic_boundary(|| {
-        // SAFETY: forwarded caller contract.
-        let Some(report) = (unsafe { report_ref(report) }) else {
-            return sceau_result::NullParameter;
-        };
-        match report.findings().get(index) {
+    ffi_boundary! {
+        match finding(&try_ref!(report).report, index) {
             // SAFETY: forwarded caller contract.
-            Some(finding) => unsafe { write_text(finding.code(), buf, len, out_n) },
-            None => super::fail_with(sceau_result::InvalidArgument, "finding index out of range"),
+            Ok(finding) => unsafe { write_text(finding.code(), buf, len, out_n) },
+            Err(result) => result,
         }
-    })
+    }
 }
 
 /// Writes the JSON form of `report` (schema `sceau.report/1`, messages in `lang`) and a
@@ -159,8 +163,11 @@ pub unsafe extern "C" fn sceau_report_json(
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
-    // SAFETY: forwarded caller contract.
-    unsafe { write_rendering(report, lang, buf, len, out_n, Report::to_json) }
+    ffi_boundary! {
+        let json = try_ref!(report).report.to_json(lang.into());
+        // SAFETY: forwarded caller contract.
+        unsafe { write_text(&json, buf, len, out_n) }
+    }
 }
 
 /// Writes the text form of `report` (what `sceau csr check` prints) into `buf`, with the same
@@ -176,30 +183,11 @@ pub unsafe extern "C" fn sceau_report_text(
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
-    // SAFETY: forwarded caller contract.
-    unsafe { write_rendering(report, lang, buf, len, out_n, Report::to_text) }
-}
-
-/// Writes `render(report, lang)` into the caller's buffer.
-///
-/// # Safety
-/// As `sceau_report_json`.
-unsafe fn write_rendering(
-    report: *const sceau_report,
-    lang: sceau_lang,
-    buf: *mut c_char,
-    len: usize,
-    out_n: *mut usize,
-    render: fn(&Report, Lang) -> String,
-) -> sceau_result {
-    panic_boundary(|| {
+    ffi_boundary! {
+        let text = try_ref!(report).report.to_text(lang.into());
         // SAFETY: forwarded caller contract.
-        let Some(report) = (unsafe { report_ref(report) }) else {
-            return sceau_result::NullParameter;
-        };
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&render(report, lang.into()), buf, len, out_n) }
-    })
+        unsafe { write_text(&text, buf, len, out_n) }
+    }
 }
 
 /// Frees a report. NULL is ignored. The handle must not be used afterwards.
@@ -208,10 +196,6 @@ unsafe fn write_rendering(
 /// `report` must be NULL or a handle from sceau not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn sceau_report_free(report: *mut sceau_report) {
-    let _ = std::panic::catch_unwind(|| {
-        if !report.is_null() {
-            // SAFETY: the handle came from Box::into_raw in sceau and is freed once.
-            drop(unsafe { Box::from_raw(report) });
-        }
-    });
+    // SAFETY: forwarded caller contract.
+    ffi_boundary! { unsafe { free_handle(report) } }
 }

@@ -1,8 +1,9 @@
 //! A product's rules on the names, subject and usages of a request.
 
-use super::{Product, Wildcard};
-use crate::report::{rule, Finding, Rule};
-use crate::x509::{RequestedName, SubjectAttribute};
+use crate::lang::{localized, Localized};
+use crate::profile::catalog::{Product, Wildcard};
+use crate::rule::{rules, Finding};
+use crate::x509::NameView;
 
 /// Whether an authorised domain, written as IGC-Santé does (`*ch-ville.fr`, or a plain
 /// `ch-ville.fr`), covers `name`: the domain itself or any name under it, on a label boundary
@@ -28,42 +29,6 @@ pub fn covers(authorized: &str, name: &str) -> bool {
 fn is_public_suffix(domain: &str) -> bool {
     let lower = domain.to_ascii_lowercase();
     psl::suffix(lower.as_bytes()).is_some_and(|s| s.as_bytes() == lower.as_bytes())
-}
-
-/// What a product's name rules read, from a request or from a certificate.
-#[derive(Clone, Copy, Debug)]
-pub struct NameView<'a> {
-    /// The first CN.
-    pub common_name: Option<&'a str>,
-    /// The subjectAltName entries.
-    pub names: &'a [RequestedName],
-    /// The subject's attributes.
-    pub subject: &'a [SubjectAttribute],
-    /// The extended key usages asked for or granted.
-    pub ekus: &'a [String],
-    /// Whether this is an issued certificate (its required subject fields differ).
-    pub certificate: bool,
-}
-
-impl<'a> NameView<'a> {
-    /// The DNS names: the CN when it names a host (and the product says CNs do), then the
-    /// SAN dNSNames, without repeats.
-    pub fn dns_names(&self, cn_is_host: bool) -> Vec<&'a str> {
-        let mut out: Vec<&'a str> = Vec::new();
-        if let Some(cn) = self.common_name {
-            if cn_is_host && crate::names::looks_like_host(cn) && !crate::names::is_ip_address(cn) {
-                out.push(cn);
-            }
-        }
-        for name in self.names {
-            if let RequestedName::Dns(d) = name {
-                if !out.iter().any(|o| o.eq_ignore_ascii_case(d)) {
-                    out.push(d);
-                }
-            }
-        }
-        out
-    }
 }
 
 /// The findings of `product`'s name, subject and usage rules on a request or a certificate.
@@ -158,109 +123,72 @@ pub fn check_product_names(view: &NameView<'_>, product: &Product) -> Vec<Findin
             ));
         }
     }
-    let allowed = product.usage.allowed_ekus();
     for eku in view.ekus {
-        if !allowed.contains(&eku.as_str()) {
+        if !product.usage.allows_eku(eku) {
+            let allowed: Vec<&str> = product
+                .usage
+                .rules()
+                .allowed_ekus
+                .unwrap_or_default()
+                .iter()
+                .map(|e| e.name())
+                .collect();
+            let allowed = if allowed.is_empty() {
+                localized!("none", "aucun")
+            } else {
+                Localized::same(allowed.join(", "))
+            };
             out.push(product_arg(
                 Finding::new(&PROFILE_EKU_NOT_ALLOWED, "extensions.extendedKeyUsage")
                     .arg("eku", eku)
-                    .arg(
-                        "allowed",
-                        if allowed.is_empty() {
-                            "none".to_string()
-                        } else {
-                            allowed.join(", ")
-                        },
-                    ),
+                    .text("allowed", allowed),
             ));
         }
     }
     out
 }
 
-rule!(
-    PROFILE_TOO_MANY_NAMES,
-    "profile.names.too_many",
-    Error,
-    "000_45f25a1ea33b9316.txt (Standard: at most 2 names; UC: up to 250)",
-    "{count} names requested; {product} carries at most {max}",
-    "{count} noms demandés ; {product} en porte au plus {max}"
-);
-rule!(PROFILE_WILDCARD_MISSING, "profile.names.wildcard_missing", Error,
-    "000_45f25a1ea33b9316.txt (SSL Wildcard: a name with a variable label); DOMAIN.md (a Wildcard order without a wildcard is a mistaken order)",
-    "{product} certifies a wildcard name such as *.domaine.pes.qc, and the request has none: the order is mistaken",
-    "{product} certifie un nom générique comme *.domaine.pes.qc, et la demande n'en contient aucun : la commande est erronée");
-rule!(
-    PROFILE_WILDCARD_COUNT,
-    "profile.names.wildcard_count",
-    Error,
-    "000_45f25a1ea33b9316.txt (one name with a variable leftmost label)",
-    "{product} carries exactly one wildcard name; the request has {count}: {names}",
-    "{product} porte exactement un nom générique ; la demande en contient {count} : {names}"
-);
-rule!(
-    PROFILE_WILDCARD_PUBLIC_SUFFIX,
-    "profile.names.wildcard_public_suffix",
-    Error,
-    "CA/B BR §3.2.2.6 (no wildcard directly under a public suffix); Public Suffix List",
-    "{name} would cover every domain registered under the public suffix {suffix}",
-    "{name} couvrirait tous les domaines enregistrés sous le suffixe public {suffix}"
-);
-rule!(
-    PROFILE_OUTSIDE_SUFFIX,
-    "profile.names.outside_suffix",
-    Error,
-    "000_45f25a1ea33b9316.txt (EV only for names ending in gouv.qc.ca)",
-    "{name} is not under {suffixes}, the only domains {product} is issued for",
-    "{name} n'est pas sous {suffixes}, seuls domaines pour lesquels {product} est délivré"
-);
-rule!(
-    PROFILE_NOT_AUTHORIZED,
-    "profile.names.not_authorized",
-    Error,
-    "003_a88f77ecd5bd515e.txt (the technical administrator is authorised for given domains only)",
-    "{name} is outside the authorised domains ({domains})",
-    "{name} est hors des domaines autorisés ({domains})"
-);
-rule!(PROFILE_NO_AUTHORIZED_DOMAINS, "profile.names.authorized_domains_unset", Error,
-    "003_a88f77ecd5bd515e.txt (names must fall under the domains the administrator is authorised for)",
-    "{product} names must fall under authorised domains, and none are configured: give them in the catalogue (names.authorized_domains)",
-    "les noms de {product} doivent relever de domaines autorisés, et aucun n'est configuré : indiquez-les dans le catalogue (names.authorized_domains)");
-rule!(
-    PROFILE_DNS_NOT_ALLOWED,
-    "profile.names.dns_not_allowed",
-    Error,
-    "000_45f25a1ea33b9316.txt; CA/B CSBR §7.1.4 (code signing certificates carry no domain names)",
-    "{product} carries no domain name; the request asks for {names}",
-    "{product} ne porte aucun nom de domaine ; la demande porte sur {names}"
-);
-rule!(
-    PROFILE_SUBJECT_MISSING,
-    "profile.subject.missing",
-    Error,
-    "002_65d782b1359c0f60.txt (subject fields); product rules",
-    "{product} requires the subject attribute {name}",
-    "{product} exige l'attribut {name} dans le sujet"
-);
-rule!(PROFILE_EKU_NOT_ALLOWED, "profile.usage.eku_not_allowed", Error,
-    "RFC 5280 §4.2.1.12; CA/B BR §7.1.2.7; product usage",
-    "the request asks for extended key usage {eku}, which {product} does not grant (allowed: {allowed})",
-    "la demande porte sur l'usage étendu {eku}, que {product} n'accorde pas (admis : {allowed})");
-
-/// The rules of this module.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &PROFILE_TOO_MANY_NAMES,
-        &PROFILE_WILDCARD_MISSING,
-        &PROFILE_WILDCARD_COUNT,
-        &PROFILE_WILDCARD_PUBLIC_SUFFIX,
-        &PROFILE_OUTSIDE_SUFFIX,
-        &PROFILE_NOT_AUTHORIZED,
-        &PROFILE_NO_AUTHORIZED_DOMAINS,
-        &PROFILE_DNS_NOT_ALLOWED,
-        &PROFILE_SUBJECT_MISSING,
-        &PROFILE_EKU_NOT_ALLOWED,
-    ]
+rules! {
+    PROFILE_TOO_MANY_NAMES: "profile.names.too_many", Error,
+        "000_45f25a1ea33b9316.txt (Standard: at most 2 names; UC: up to 250)",
+        "{count} names requested; {product} carries at most {max}",
+        "{count} noms demandés ; {product} en porte au plus {max}";
+    PROFILE_WILDCARD_MISSING: "profile.names.wildcard_missing", Error,
+        "000_45f25a1ea33b9316.txt (SSL Wildcard: a name with a variable label); DOMAIN.md (a Wildcard order without a wildcard is a mistaken order)",
+        "{product} certifies a wildcard name such as *.domaine.pes.qc, and the request has none: the order is mistaken",
+        "{product} certifie un nom générique comme *.domaine.pes.qc, et la demande n'en contient aucun : la commande est erronée";
+    PROFILE_WILDCARD_COUNT: "profile.names.wildcard_count", Error,
+        "000_45f25a1ea33b9316.txt (one name with a variable leftmost label)",
+        "{product} carries exactly one wildcard name; the request has {count}: {names}",
+        "{product} porte exactement un nom générique ; la demande en contient {count} : {names}";
+    PROFILE_WILDCARD_PUBLIC_SUFFIX: "profile.names.wildcard_public_suffix", Error,
+        "CA/B BR §3.2.2.6 (no wildcard directly under a public suffix); Public Suffix List",
+        "{name} would cover every domain registered under the public suffix {suffix}",
+        "{name} couvrirait tous les domaines enregistrés sous le suffixe public {suffix}";
+    PROFILE_OUTSIDE_SUFFIX: "profile.names.outside_suffix", Error,
+        "000_45f25a1ea33b9316.txt (EV only for names ending in gouv.qc.ca)",
+        "{name} is not under {suffixes}, the only domains {product} is issued for",
+        "{name} n'est pas sous {suffixes}, seuls domaines pour lesquels {product} est délivré";
+    PROFILE_NOT_AUTHORIZED: "profile.names.not_authorized", Error,
+        "003_a88f77ecd5bd515e.txt (the technical administrator is authorised for given domains only)",
+        "{name} is outside the authorised domains ({domains})",
+        "{name} est hors des domaines autorisés ({domains})";
+    PROFILE_NO_AUTHORIZED_DOMAINS: "profile.names.authorized_domains_unset", Error,
+        "003_a88f77ecd5bd515e.txt (names must fall under the domains the administrator is authorised for)",
+        "{product} names must fall under authorised domains, and none are configured: give them in the catalogue (names.authorized_domains)",
+        "les noms de {product} doivent relever de domaines autorisés, et aucun n'est configuré : indiquez-les dans le catalogue (names.authorized_domains)";
+    PROFILE_DNS_NOT_ALLOWED: "profile.names.dns_not_allowed", Error,
+        "000_45f25a1ea33b9316.txt; CA/B CSBR §7.1.4 (code signing certificates carry no domain names)",
+        "{product} carries no domain name; the request asks for {names}",
+        "{product} ne porte aucun nom de domaine ; la demande porte sur {names}";
+    PROFILE_SUBJECT_MISSING: "profile.subject.missing", Error,
+        "002_65d782b1359c0f60.txt (subject fields); product rules",
+        "{product} requires the subject attribute {name}",
+        "{product} exige l'attribut {name} dans le sujet";
+    PROFILE_EKU_NOT_ALLOWED: "profile.usage.eku_not_allowed", Error,
+        "RFC 5280 §4.2.1.12; CA/B BR §7.1.2.7; product usage",
+        "the request asks for extended key usage {eku}, which {product} does not grant (allowed: {allowed})",
+        "la demande porte sur l'usage étendu {eku}, que {product} n'accorde pas (admis : {allowed})";
 }
 
 #[cfg(test)]

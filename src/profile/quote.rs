@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use super::{Product, Usage};
-use crate::i18n::Lang;
-use crate::report::{rule, Facts, Finding, Report, Rule, Severity, Subject};
+use crate::lang::{localized, Localized};
+use crate::profile::catalog::Product;
+use crate::rule::{rules, Checked, Finding, Verdict};
+use crate::usage::Usage;
 
 /// What is being priced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,75 +51,8 @@ pub struct QuoteFacts {
     pub total_cents: Option<u64>,
 }
 
-impl QuoteFacts {
-    /// The lines and total for a person.
-    pub fn summary(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for line in &self.lines {
-            let what = match (line.item, lang) {
-                ("base", Lang::En) => format!(
-                    "{} year(s) × {}",
-                    line.quantity,
-                    money(line.unit_cents, &self.currency, lang)
-                ),
-                ("base", Lang::Fr) => format!(
-                    "{} an(s) × {}",
-                    line.quantity,
-                    money(line.unit_cents, &self.currency, lang)
-                ),
-                ("extra_names", Lang::En) => format!(
-                    "{} extra name-year(s) × {}",
-                    line.quantity,
-                    money(line.unit_cents, &self.currency, lang)
-                ),
-                ("extra_names", Lang::Fr) => format!(
-                    "{} alias-année(s) supplémentaire(s) × {}",
-                    line.quantity,
-                    money(line.unit_cents, &self.currency, lang)
-                ),
-                (_, Lang::En) => "replacement for the residual period".to_string(),
-                (_, Lang::Fr) => "remplacement pour la période résiduelle".to_string(),
-            };
-            out.push_str(&format!(
-                "  {what:<48} {:>16}\n",
-                money(line.amount_cents, &self.currency, lang)
-            ));
-        }
-        if let Some(total) = self.total_cents {
-            out.push_str(&format!(
-                "  {:<48} {:>16}\n",
-                "total",
-                money(total, &self.currency, lang)
-            ));
-        }
-        out
-    }
-}
-
-/// `1150.00 CAD` in English, `1 150,00 CAD` in French.
-pub fn money(cents: u64, currency: &str, lang: Lang) -> String {
-    let units = cents / 100;
-    let rest = cents % 100;
-    let digits = units.to_string();
-    let sep = match lang {
-        Lang::En => ',',
-        Lang::Fr => '\u{202f}',
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(sep);
-        }
-        grouped.push(c);
-    }
-    match lang {
-        Lang::En => format!("{grouped}.{rest:02} {currency}"),
-        Lang::Fr => format!("{grouped},{rest:02} {currency}"),
-    }
-}
-
 /// Prices `request` for `product`. Refusals are findings; a refused quote has no total.
-pub fn quote(product: &Product, request: QuoteRequest) -> Report {
+pub(crate) fn check(product: &Product, request: QuoteRequest) -> Checked<QuoteFacts> {
     let mut findings = Vec::new();
     let included = product
         .tariff
@@ -137,27 +71,29 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
     };
     let Some(tariff) = &product.tariff else {
         findings.push(Finding::new(&QUOTE_NO_TARIFF, "product").arg("product", &product.name));
-        return Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts));
+        return Checked::undated(facts, findings);
     };
     facts.currency = tariff.currency.clone();
     if request.years == 0
         || (!product.validity_years.is_empty() && !product.validity_years.contains(&request.years))
     {
         let offered = if product.validity_years.is_empty() {
-            "1 or more".to_string()
+            localized!("1 or more", "1 ou plus")
         } else {
-            product
-                .validity_years
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            Localized::same(
+                product
+                    .validity_years
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         };
         findings.push(
             Finding::new(&QUOTE_DURATION, "years")
                 .arg("years", request.years)
                 .arg("product", &product.name)
-                .arg("offered", offered),
+                .text("offered", offered),
         );
     }
     if let Some(max) = product.names.max {
@@ -174,8 +110,8 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
         findings
             .push(Finding::new(&QUOTE_NO_REPLACEMENT, "replacement").arg("product", &product.name));
     }
-    if findings.iter().any(|f| f.severity() == Severity::Error) {
-        return Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts));
+    if Verdict::of(&findings) == Verdict::Rejected {
+        return Checked::undated(facts, findings);
     }
     let years = u64::from(request.years);
     // Each line as (item, quantity, unit); its amount is checked, never wrapped.
@@ -222,53 +158,32 @@ pub fn quote(product: &Product, request: QuoteRequest) -> Report {
         }
         _ => findings.push(Finding::new(&QUOTE_OVERFLOW, "total")),
     }
-    Report::new(Subject::Quote, &product.id, findings, Facts::Quote(facts))
+    Checked::undated(facts, findings)
 }
 
-rule!(
-    QUOTE_NO_TARIFF,
-    "quote.no_tariff",
-    Error,
-    "catalogue",
-    "the catalogue has no tariff for {product}",
-    "le catalogue n'a pas de tarif pour {product}"
-);
-rule!(QUOTE_DURATION, "quote.duration_not_offered", Error,
-    "000_45f25a1ea33b9316.txt (annual tariffs); 002_65d782b1359c0f60.txt (1, 2 or 3 years); 003_a88f77ecd5bd515e.txt (3 years)",
-    "{years} year(s) is not a duration offered for {product} (offered: {offered})",
-    "{years} an(s) n'est pas une durée proposée pour {product} (proposées : {offered})");
-rule!(
-    QUOTE_TOO_MANY_NAMES,
-    "quote.too_many_names",
-    Error,
-    "000_45f25a1ea33b9316.txt (Standard: 2 names; UC: 250 names)",
-    "{count} names asked for; {product} carries at most {max}",
-    "{count} noms demandés ; {product} en porte au plus {max}"
-);
-rule!(
-    QUOTE_NO_REPLACEMENT,
-    "quote.no_replacement",
-    Error,
-    "000_45f25a1ea33b9316.txt, note 4 (replacement only for SSL certificates)",
-    "{product} cannot be replaced for the residual period; order a new certificate",
-    "{product} ne peut être remplacé pour la période résiduelle ; commandez un nouveau certificat"
-);
-rule!(QUOTE_OVERFLOW, "quote.amount_overflow", Error, "catalogue",
-    "the amount does not fit in 64 bits of cents: check the catalogue's figures and the order",
-    "le montant ne tient pas sur 64 bits de cents : vérifiez les chiffres du catalogue et la commande");
-rule!(QUOTE_SUBSCRIPTION, "quote.tls_subscription", Notice,
-    "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15)",
-    "a {years}-year TLS certificate is a subscription: the certificate is re-issued within the CA/B Forum validity cap in force at each issuance",
-    "un certificat TLS de {years} ans est un abonnement : le certificat est réémis dans la limite de validité du CA/B Forum en vigueur à chaque émission");
-
-/// The rules of this module.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &QUOTE_NO_TARIFF,
-        &QUOTE_DURATION,
-        &QUOTE_TOO_MANY_NAMES,
-        &QUOTE_NO_REPLACEMENT,
-        &QUOTE_OVERFLOW,
-        &QUOTE_SUBSCRIPTION,
-    ]
+rules! {
+    QUOTE_NO_TARIFF: "quote.no_tariff", Error,
+        "catalogue",
+        "the catalogue has no tariff for {product}",
+        "le catalogue n'a pas de tarif pour {product}";
+    QUOTE_DURATION: "quote.duration_not_offered", Error,
+        "000_45f25a1ea33b9316.txt (annual tariffs); 002_65d782b1359c0f60.txt (1, 2 or 3 years); 003_a88f77ecd5bd515e.txt (3 years)",
+        "{years} year(s) is not a duration offered for {product} (offered: {offered})",
+        "{years} an(s) n'est pas une durée proposée pour {product} (proposées : {offered})";
+    QUOTE_TOO_MANY_NAMES: "quote.too_many_names", Error,
+        "000_45f25a1ea33b9316.txt (Standard: 2 names; UC: 250 names)",
+        "{count} names asked for; {product} carries at most {max}",
+        "{count} noms demandés ; {product} en porte au plus {max}";
+    QUOTE_NO_REPLACEMENT: "quote.no_replacement", Error,
+        "000_45f25a1ea33b9316.txt, note 4 (replacement only for SSL certificates)",
+        "{product} cannot be replaced for the residual period; order a new certificate",
+        "{product} ne peut être remplacé pour la période résiduelle ; commandez un nouveau certificat";
+    QUOTE_OVERFLOW: "quote.amount_overflow", Error,
+        "catalogue",
+        "the amount does not fit in 64 bits of cents: check the catalogue's figures and the order",
+        "le montant ne tient pas sur 64 bits de cents : vérifiez les chiffres du catalogue et la commande";
+    QUOTE_SUBSCRIPTION: "quote.tls_subscription", Notice,
+        "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15)",
+        "a {years}-year TLS certificate is a subscription: the certificate is re-issued within the CA/B Forum validity cap in force at each issuance",
+        "un certificat TLS de {years} ans est un abonnement : le certificat est réémis dans la limite de validité du CA/B Forum en vigueur à chaque émission";
 }

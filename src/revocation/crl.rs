@@ -9,15 +9,15 @@ use std::ops::Range;
 
 use x509_parser::prelude::*;
 
-use crate::algorithms::SignatureScheme;
 use crate::derwalk::{self, Tlv, Walker};
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
-use crate::keys::PublicKey;
+use crate::lang::{localized, Localized};
+use crate::public_key::PublicKey;
+use crate::revocation::points::DistributionPointNames;
+use crate::signature::SignatureScheme;
 use crate::verify::verify_signature;
 use crate::x509::{dn_key, dn_text};
-
-use super::{crl_reason_name, DistributionPointNames};
 
 const OID_CRL_NUMBER: &[u8] = &[0x55, 0x1d, 0x14];
 const OID_REASON_CODE: &[u8] = &[0x55, 0x1d, 0x15];
@@ -28,6 +28,26 @@ const OID_ISSUING_DISTRIBUTION_POINT: &[u8] = &[0x55, 0x1d, 0x1c];
 const OID_CERTIFICATE_ISSUER: &[u8] = &[0x55, 0x1d, 0x1d];
 const OID_AUTHORITY_KEY_ID: &[u8] = &[0x55, 0x1d, 0x23];
 const OID_FRESHEST_CRL: &[u8] = &[0x55, 0x1d, 0x2e];
+
+/// ReasonFlags bits 1 (keyCompromise) to 8 (aACompromise): every reason.
+pub(crate) const ALL_REASONS: u16 = 0x1fe;
+
+/// The RFC 5280 name of a CRLReason code.
+pub(crate) fn crl_reason_name(code: u8) -> &'static str {
+    match code {
+        0 => "unspecified",
+        1 => "keyCompromise",
+        2 => "cACompromise",
+        3 => "affiliationChanged",
+        4 => "superseded",
+        5 => "cessationOfOperation",
+        6 => "certificateHold",
+        8 => "removeFromCRL",
+        9 => "privilegeWithdrawn",
+        10 => "aACompromise",
+        _ => "unknown reason code",
+    }
+}
 
 /// One revoked entry, located by offsets into the CRL's DER.
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +77,7 @@ pub struct IssuingDistributionPoint {
 
 /// A certificate revocation list, validated in structure and indexed by serial number. Whether
 /// it applies to a certificate, is signed by its issuer and is fresh is decided per certificate
-/// by [`super::RevocationSources`].
+/// by `RevocationSources` (status.rs).
 #[derive(Clone, Debug)]
 pub struct Crl {
     der: Vec<u8>,
@@ -72,7 +92,7 @@ pub struct Crl {
     next_update: Option<i64>,
     crl_number: Option<String>,
     idp: Option<IssuingDistributionPoint>,
-    unsupported: Option<String>,
+    unsupported: Option<Localized>,
     entries: Vec<IndexEntry>,
     verified_by: SignerMemo,
 }
@@ -238,13 +258,20 @@ impl Crl {
                 }
                 OID_DELTA_CRL_INDICATOR => {
                     self.unsupported.get_or_insert_with(|| {
-                        "it is a delta CRL, which sceau does not merge".into()
+                        localized!(
+                            "it is a delta CRL, which sceau does not merge",
+                            "c'est une LCR delta, que sceau ne fusionne pas"
+                        )
                     });
                 }
                 OID_AUTHORITY_KEY_ID | OID_ISSUER_ALT_NAME | OID_FRESHEST_CRL => {}
                 _ if critical => {
                     self.unsupported.get_or_insert_with(|| {
-                        format!("it carries an unknown critical extension {}", oid_text(oid))
+                        localized!(
+                            "it carries an unknown critical extension {oid}",
+                            "elle porte une extension critique inconnue {oid}",
+                            oid = oid_text(oid)
+                        )
                     });
                 }
                 _ => {}
@@ -288,15 +315,19 @@ impl Crl {
                         OID_INVALIDITY_DATE => Ok(()),
                         OID_CERTIFICATE_ISSUER if critical => {
                             unsupported.get_or_insert_with(|| {
-                                "it is an indirect CRL (certificateIssuer entries)".into()
+                                localized!(
+                                    "it is an indirect CRL (certificateIssuer entries)",
+                                    "c'est une LCR indirecte (entrées certificateIssuer)"
+                                )
                             });
                             Ok(())
                         }
                         _ if critical => {
                             unsupported.get_or_insert_with(|| {
-                                format!(
-                                    "an entry carries an unknown critical extension {}",
-                                    oid_text(oid)
+                                localized!(
+                                    "an entry carries an unknown critical extension {oid}",
+                                    "une entrée porte une extension critique inconnue {oid}",
+                                    oid = oid_text(oid)
                                 )
                             });
                             Ok(())
@@ -450,8 +481,8 @@ impl Crl {
 
     /// Why the CRL cannot be relied on for any certificate, if so (delta CRL, indirect CRL,
     /// unknown critical extension).
-    pub fn unsupported(&self) -> Option<&str> {
-        self.unsupported.as_deref()
+    pub fn unsupported(&self) -> Option<&Localized> {
+        self.unsupported.as_ref()
     }
 
     /// How many serial numbers it lists.

@@ -6,11 +6,11 @@ use rustls_pki_types::UnixTime;
 use serde::Serialize;
 use time::{Date, Duration, Month, OffsetDateTime, Weekday};
 
-use super::{Notice, Product};
-use crate::cert::read_certificate;
+use crate::cert::facts::read_certificate;
 use crate::error::Result;
-use crate::i18n::Lang;
-use crate::report::{rule, Facts, Finding, Report, Rule, Subject};
+use crate::lang::{localized, Localized};
+use crate::profile::catalog::{Notice, Product};
+use crate::rule::{day_of, rules, Checked, Finding};
 
 /// Where a certificate stands at a given time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -30,7 +30,7 @@ pub struct ExpiryFacts {
     /// Business days (Monday to Friday, holidays excluded) after today up to the expiry day.
     pub business_days_left: i64,
     /// The product's notice rule, as written in the catalogue.
-    pub notice: Option<String>,
+    pub notice: Option<Localized>,
     /// Whether the notice period has begun.
     pub notice_open: Option<bool>,
     /// notAfter of a renewal made now that keeps the days left (RFC 3339).
@@ -41,46 +41,6 @@ pub struct ExpiryFacts {
     pub reissue_possible: Option<bool>,
     /// First day a new order can be placed.
     pub order_again_from: Option<String>,
-}
-
-impl ExpiryFacts {
-    /// One line for a person, as `sceau expiry` prints for each file.
-    pub fn line(&self, lang: Lang) -> String {
-        let status = match (self.status, lang) {
-            ("expired", Lang::En) => "EXPIRED".to_string(),
-            ("expired", Lang::Fr) => "EXPIRÉ".to_string(),
-            ("not_yet_valid", Lang::En) => "NOT YET VALID".to_string(),
-            ("not_yet_valid", Lang::Fr) => "PAS ENCORE VALIDE".to_string(),
-            (_, Lang::En) => format!(
-                "{} days, {} business days left",
-                self.days_left, self.business_days_left
-            ),
-            (_, Lang::Fr) => format!(
-                "{} jours, {} jours ouvrables restants",
-                self.days_left, self.business_days_left
-            ),
-        };
-        let mut out = format!(
-            "{} · {} {} · {status}",
-            self.subject_dn,
-            lang.pick("expires", "expire le"),
-            &self.not_after[..10.min(self.not_after.len())]
-        );
-        if self.notice_open == Some(true) {
-            out.push_str(lang.pick(" · NOTICE: renew now", " · AVIS : renouveler"));
-        }
-        if let Some(renewal) = &self.renewal_not_after {
-            out.push_str(&format!(
-                " · {} {}",
-                lang.pick("renewed now → until", "renouvelé maintenant → jusqu'au"),
-                &renewal[..10.min(renewal.len())]
-            ));
-        }
-        if self.reissue_possible == Some(true) {
-            out.push_str(lang.pick(" · re-issuance possible", " · refabrication possible"));
-        }
-        out
-    }
 }
 
 fn at(seconds: i64) -> OffsetDateTime {
@@ -129,7 +89,12 @@ fn business_days_between(from: Date, to: Date, holidays: &[Date]) -> i64 {
 }
 
 /// Where the certificate in `input` stands at `now` under `product`'s terms.
-pub fn expiry(input: &[u8], product: &Product, holidays: &[Date], now: UnixTime) -> Result<Report> {
+pub(crate) fn check(
+    input: &[u8],
+    product: &Product,
+    holidays: &[Date],
+    now: UnixTime,
+) -> Result<Checked<ExpiryFacts>> {
     let cert = read_certificate(input)?;
     let now_s = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
     let (not_before, not_after, now_t) = (at(cert.not_before), at(cert.not_after), at(now_s));
@@ -149,13 +114,23 @@ pub fn expiry(input: &[u8], product: &Product, holidays: &[Date], now: UnixTime)
     let (notice, notice_open) = match &product.notice {
         None => (None, None),
         Some(Notice::BusinessDays(n)) => (
-            Some(format!("{n} business days")),
+            Some(localized!(
+                "{n} business days",
+                "{n} jours ouvrables",
+                n = n
+            )),
             Some(business_days_left <= i64::from(*n)),
         ),
-        Some(Notice::Days(n)) => (Some(format!("{n} days")), Some(days_left <= i64::from(*n))),
+        Some(Notice::Days(n)) => (
+            Some(localized!("{n} days", "{n} jours", n = n)),
+            Some(days_left <= i64::from(*n)),
+        ),
         Some(Notice::Months(n)) => {
             let opens = add_months(not_after.date(), -i32::try_from(*n).unwrap_or(0));
-            (Some(format!("{n} month(s)")), Some(now_t.date() >= opens))
+            (
+                Some(localized!("{n} month(s)", "{n} mois", n = n)),
+                Some(now_t.date() >= opens),
+            )
         }
     };
     let terms = product.lifecycle.clone().unwrap_or_default();
@@ -200,43 +175,27 @@ pub fn expiry(input: &[u8], product: &Product, holidays: &[Date], now: UnixTime)
                         .arg("days", days_left)
                         .arg("business", business_days_left)
                         .arg("product", &product.name)
-                        .arg("notice", notice.unwrap_or_default()),
+                        .text("notice", notice.unwrap_or_default()),
                 );
             }
         }
     }
-    Ok(Report::new(
-        Subject::Expiry,
-        &product.id,
-        findings,
-        Facts::Expiry(Box::new(facts)),
-    ))
+    Ok(Checked::on(day_of(now_s), facts, findings))
 }
 
-rule!(
-    EXPIRY_EXPIRED,
-    "expiry.expired",
-    Error,
-    "RFC 5280 §4.1.2.5",
-    "the certificate expired on {date}",
-    "le certificat a expiré le {date}"
-);
-rule!(
-    EXPIRY_NOT_YET_VALID,
-    "expiry.not_yet_valid",
-    Error,
-    "RFC 5280 §4.1.2.5",
-    "the certificate is not valid before {date}",
-    "le certificat n'est pas valide avant le {date}"
-);
-rule!(EXPIRY_NOTICE, "expiry.notice_due", Warning,
-    "000_45f25a1ea33b9316.txt (50 business days); 002_65d782b1359c0f60.txt (90 days); 003_a88f77ecd5bd515e.txt (one month)",
-    "{days} days ({business} business days) left: within the {notice} notice of {product}; renew now",
-    "{days} jours ({business} jours ouvrables) restants : dans le préavis de {notice} de {product} ; renouvelez maintenant");
-
-/// The rules of this module.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![&EXPIRY_EXPIRED, &EXPIRY_NOT_YET_VALID, &EXPIRY_NOTICE]
+rules! {
+    EXPIRY_EXPIRED: "expiry.expired", Error,
+        "RFC 5280 §4.1.2.5",
+        "the certificate expired on {date}",
+        "le certificat a expiré le {date}";
+    EXPIRY_NOT_YET_VALID: "expiry.not_yet_valid", Error,
+        "RFC 5280 §4.1.2.5",
+        "the certificate is not valid before {date}",
+        "le certificat n'est pas valide avant le {date}";
+    EXPIRY_NOTICE: "expiry.notice_due", Warning,
+        "000_45f25a1ea33b9316.txt (50 business days); 002_65d782b1359c0f60.txt (90 days); 003_a88f77ecd5bd515e.txt (one month)",
+        "{days} days ({business} business days) left: within the {notice} notice of {product}; renew now",
+        "{days} jours ({business} jours ouvrables) restants : dans le préavis de {notice} de {product} ; renouvelez maintenant";
 }
 
 #[cfg(test)]
@@ -258,16 +217,16 @@ mod tests {
         params.not_before = rcgen::date_time_ymd(1950, 1, 1);
         params.not_after = rcgen::date_time_ymd(9999, 12, 31);
         let pem = params.self_signed(&key).unwrap().pem();
-        let catalog = crate::Catalog::embedded();
+        let catalog = crate::profile::catalog::Catalog::embedded();
         let now = UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_795_219_200));
-        let report = expiry(
+        let checked = check(
             pem.as_bytes(),
             catalog.product("certigna-ssl").unwrap(),
             &catalog.holidays,
             now,
         )
         .unwrap();
-        let facts = report.expiry_facts().unwrap();
+        let facts = &checked.facts;
         assert_eq!(facts.renewal_not_after, None);
         assert!(facts.days_left > 2_900_000);
     }

@@ -1,0 +1,239 @@
+//! The post-issuance checks of a certificate: does it match the product sold? Judged at the
+//! certificate's notBefore (the rules in force when it was issued), not at the time of the
+//! check.
+
+use crate::cert::facts::{read_certificate, CertFacts};
+use crate::error::Result;
+use crate::lang::Localized;
+use crate::names;
+use crate::policy::IssuancePolicy;
+use crate::profile::names::check_product_names;
+use crate::rule::{day_of, rules, Checked, Finding};
+use crate::usage::Usage;
+use crate::x509::RequestedName;
+
+/// Checks an issued certificate against `policy` (the baseline or a product): key and signature
+/// algorithm, names, usages, basicConstraints, policies, and validity against the product's
+/// durations and the dated caps in force at its notBefore.
+pub(crate) fn check(input: &[u8], policy: &IssuancePolicy) -> Result<Checked<CertFacts>> {
+    let facts = read_certificate(input)?;
+    let issued = day_of(facts.not_before);
+    let findings = check_facts(&facts, policy);
+    Ok(Checked::on(issued, facts, findings))
+}
+
+fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let issued = day_of(facts.not_before);
+    out.extend(
+        policy
+            .algorithms
+            .check(&facts.signature_algorithm, issued, "signature_algorithm"),
+    );
+    out.extend(policy.key.check(&facts.key, "key"));
+    check_validity(facts, policy, &mut out);
+    for (i, name) in facts.names.iter().enumerate() {
+        out.extend(names::check_san(
+            name,
+            &format!("san[{i}]"),
+            policy.allow_wildcard,
+        ));
+    }
+    let Some(product) = &policy.product else {
+        return out;
+    };
+    out.extend(check_product_names(&facts.name_view(), product));
+    check_usage(facts, product.usage, &mut out);
+    if product.usage == Usage::TlsServer {
+        check_tls_names(facts, &mut out);
+    }
+    for oid in &product.policies {
+        if !facts.policies.contains(oid) {
+            out.push(
+                Finding::new(&CERT_POLICY_MISSING, "extensions.certificatePolicies")
+                    .arg("oid", oid)
+                    .arg("product", &product.name),
+            );
+        }
+    }
+    out
+}
+
+fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>) {
+    let seconds = facts.validity_seconds();
+    if seconds <= 0 {
+        out.push(Finding::new(&CERT_VALIDITY_INVERTED, "validity"));
+        return;
+    }
+    let days = seconds as f64 / 86_400.0;
+    let Some(product) = &policy.product else {
+        return;
+    };
+    if let Some(cap) = product
+        .validity_caps
+        .and_then(|s| s.cap_at(facts.not_before))
+    {
+        if seconds > i64::from(cap.max_days) * 86_400 {
+            out.push(
+                Finding::new(&CERT_VALIDITY_CAP, "validity")
+                    .arg("days", format!("{days:.1}"))
+                    .arg("max", cap.max_days)
+                    .arg("since", cap.from)
+                    .arg("source", cap.source),
+            );
+        } else if seconds > i64::from(cap.max_days - 1) * 86_400 {
+            // The BR's "SHOULD NOT exceed" one day less than the cap, a margin for clock skew.
+            out.push(
+                Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
+                    .arg("days", format!("{days:.1}"))
+                    .arg("recommended", cap.max_days - 1),
+            );
+        }
+    }
+    let longest_years = product
+        .max_validity_years
+        .or_else(|| product.validity_years.iter().copied().max());
+    if let Some(years) = longest_years {
+        // A year is taken as 366 days so that a leap day never refuses an exact N-year certificate.
+        if seconds > i64::from(years) * 366 * 86_400 {
+            out.push(
+                Finding::new(&CERT_VALIDITY_PRODUCT, "validity")
+                    .arg("days", format!("{days:.1}"))
+                    .arg("years", years)
+                    .arg("product", &product.name),
+            );
+        }
+    }
+}
+
+/// The keyUsage and extendedKeyUsage the usage's row of the table asks for.
+fn check_usage(facts: &CertFacts, usage: Usage, out: &mut Vec<Finding>) {
+    let wanted = usage.rules();
+    let is_ca = facts.basic_constraints.as_ref().is_some_and(|bc| bc.ca);
+    if usage == Usage::Ca {
+        match &facts.basic_constraints {
+            Some(bc) if bc.ca && bc.critical => {}
+            _ => out.push(Finding::new(
+                &CERT_CA_BASIC_CONSTRAINTS,
+                "extensions.basicConstraints",
+            )),
+        }
+        let ku = facts.key_usage.as_deref().unwrap_or_default();
+        for bit in wanted.key_usage_required {
+            if !ku.iter().any(|k| k == bit) {
+                out.push(Finding::new(&CERT_CA_KEY_USAGE, "extensions.keyUsage").arg("bit", bit));
+            }
+        }
+        return;
+    }
+    if is_ca {
+        out.push(Finding::new(
+            &CERT_LEAF_IS_CA,
+            "extensions.basicConstraints",
+        ));
+    }
+    if let Some(ku) = &facts.key_usage {
+        for bit in wanted.key_usage_forbidden {
+            if ku.iter().any(|k| k == bit) {
+                out.push(
+                    Finding::new(&CERT_LEAF_CA_KEY_USAGE, "extensions.keyUsage").arg("bit", bit),
+                );
+            }
+        }
+        if wanted
+            .key_usage_required
+            .iter()
+            .any(|bit| !ku.iter().any(|k| k == bit))
+        {
+            out.push(Finding::new(
+                &CERT_KEY_USAGE_SIGNATURE,
+                "extensions.keyUsage",
+            ));
+        }
+    }
+    let carried = facts.extended_key_usage.as_deref().unwrap_or_default();
+    let satisfied = wanted
+        .ekus
+        .iter()
+        .any(|eku| carried.iter().any(|e| e == eku.name()));
+    if !wanted.ekus.is_empty() && !satisfied {
+        let names: Vec<&str> = wanted.ekus.iter().map(|e| e.name()).collect();
+        out.push(
+            Finding::new(&CERT_EKU_MISSING, "extensions.extendedKeyUsage").text(
+                "expected",
+                Localized::new(names.join(" or "), names.join(" ou ")),
+            ),
+        );
+    }
+}
+
+fn check_tls_names(facts: &CertFacts, out: &mut Vec<Finding>) {
+    if !facts.san_present || facts.names.is_empty() {
+        out.push(Finding::new(&CERT_SAN_MISSING, "extensions.subjectAltName"));
+        return;
+    }
+    if let Some(cn) = &facts.common_name {
+        let in_san = facts.names.iter().any(|n| match n {
+            RequestedName::Dns(v) | RequestedName::Ip(v) => v.eq_ignore_ascii_case(cn),
+            _ => false,
+        });
+        if !in_san {
+            out.push(Finding::new(&CERT_CN_NOT_IN_SAN, "subject.CN").arg("cn", cn));
+        }
+    }
+}
+
+rules! {
+    CERT_VALIDITY_INVERTED: "cert.validity.inverted", Error,
+        "RFC 5280 §4.1.2.5",
+        "notAfter comes before notBefore",
+        "notAfter précède notBefore";
+    CERT_VALIDITY_CAP: "cert.validity.over_cap", Error,
+        "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B CSBR §6.3.2 (460 days)",
+        "valid {days} days; certificates issued from {since} live at most {max} days ({source})",
+        "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} jours ({source})", from = "2020-09-01";
+    CERT_VALIDITY_RECOMMENDED: "cert.validity.over_recommended", Warning,
+        "CA/B BR §6.3.2 (SHOULD NOT exceed 397, 199, 99, 46 days)",
+        "valid {days} days; the Baseline Requirements recommend at most {recommended}, a day of margin under the cap",
+        "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond", from = "2020-09-01";
+    CERT_VALIDITY_PRODUCT: "cert.validity.over_product", Error,
+        "003_a88f77ecd5bd515e.txt (3 years); 004_019b05917d1443a9.txt (CA: 10 years); 002_65d782b1359c0f60.txt (1 to 3 years)",
+        "valid {days} days: longer than the {years} year(s) of {product}",
+        "valide {days} jours : plus que les {years} an(s) de {product}";
+    CERT_EKU_MISSING: "cert.eku.missing", Error,
+        "RFC 5280 §4.2.1.12; CA/B BR §7.1.2.7.10",
+        "the certificate does not carry the extended key usage its product is for ({expected})",
+        "le certificat ne porte pas l'usage étendu de son produit ({expected})";
+    CERT_KEY_USAGE_SIGNATURE: "cert.key_usage.no_digital_signature", Error,
+        "RFC 5280 §4.2.1.3; CA/B BR §7.1.2.7.11",
+        "keyUsage lacks digitalSignature, which TLS, client authentication and code signing need",
+        "keyUsage n'a pas digitalSignature, nécessaire à TLS, à l'authentification client et à la signature de code";
+    CERT_LEAF_IS_CA: "cert.basic_constraints.leaf_is_ca", Error,
+        "RFC 5280 §4.2.1.9; CA/B BR §7.1.2.7.8",
+        "an end-entity certificate has basicConstraints cA=TRUE",
+        "un certificat d'entité finale a basicConstraints cA=TRUE";
+    CERT_LEAF_CA_KEY_USAGE: "cert.key_usage.leaf_signs_certificates", Error,
+        "RFC 5280 §4.2.1.3",
+        "an end-entity certificate has keyUsage {bit}",
+        "un certificat d'entité finale a keyUsage {bit}";
+    CERT_CA_BASIC_CONSTRAINTS: "cert.ca.basic_constraints", Error,
+        "RFC 5280 §4.2.1.9; 004_019b05917d1443a9.txt",
+        "a CA certificate needs basicConstraints with cA=TRUE, marked critical",
+        "un certificat d'AC exige basicConstraints avec cA=TRUE, marquée critique";
+    CERT_CA_KEY_USAGE: "cert.ca.key_usage", Error,
+        "RFC 5280 §4.2.1.3; 004_019b05917d1443a9.txt",
+        "a CA certificate needs keyUsage {bit}",
+        "un certificat d'AC exige keyUsage {bit}";
+    CERT_SAN_MISSING: "cert.san.missing", Error,
+        "CA/B BR §7.1.2.7.12; RFC 6125 §6.4.4",
+        "a TLS server certificate without subjectAltName names no host clients will accept",
+        "un certificat serveur TLS sans subjectAltName ne nomme aucun hôte que les clients accepteront";
+    CERT_CN_NOT_IN_SAN: "cert.san.cn_not_in_san", Error,
+        "CA/B BR §7.1.4.3",
+        "the CN '{cn}' is not one of the subjectAltName entries",
+        "le CN '{cn}' ne figure pas parmi les subjectAltName";
+    CERT_POLICY_MISSING: "cert.policy.missing", Error,
+        "CA/B EV Guidelines §9.3.2; CA/B BR §7.1.6",
+        "{product} certificates carry policy {oid}; this one does not",
+        "les certificats {product} portent la politique {oid} ; celui-ci non";
+}

@@ -1,0 +1,141 @@
+//! The facts of an issued certificate, read once from the DER and shared by the product
+//! checks, matching, lifecycle and chain reports.
+
+use asn1_rs::FromDer;
+use serde::Serialize;
+use x509_parser::prelude::*;
+
+use crate::error::{ObjectKind, Result};
+use crate::input::{self, Form};
+use crate::public_key::{KeyFacts, PublicKey};
+use crate::signature::SignatureScheme;
+use crate::x509::{
+    dn_text, read_extension, read_subject, ExtensionReading, NameView, RequestedName,
+    SubjectAttribute,
+};
+
+/// basicConstraints as the certificate carries them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasicConstraintsFact {
+    /// cA flag.
+    pub ca: bool,
+    /// pathLenConstraint.
+    pub path_len: Option<u32>,
+    /// Whether the extension is marked critical.
+    pub critical: bool,
+}
+
+/// Everything sceau read from a certificate.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertFacts {
+    /// How the certificate was written.
+    pub form: Form,
+    /// X.509 version (2 means v3).
+    pub version: u32,
+    /// Serial number in hex.
+    pub serial: String,
+    /// Issuer DN as text.
+    pub issuer_dn: String,
+    /// Subject DN as text.
+    pub subject_dn: String,
+    /// The subject's attributes, in order.
+    pub subject: Vec<SubjectAttribute>,
+    /// The first CN.
+    pub common_name: Option<String>,
+    /// subjectAltName entries.
+    pub names: Vec<RequestedName>,
+    /// Whether the certificate has a subjectAltName extension.
+    pub san_present: bool,
+    /// notBefore, seconds since the epoch.
+    pub not_before: i64,
+    /// notAfter, seconds since the epoch.
+    pub not_after: i64,
+    /// The public key.
+    pub key: KeyFacts,
+    /// The signature algorithm of the issuer.
+    pub signature_algorithm: SignatureScheme,
+    /// keyUsage bits, when the extension is present.
+    pub key_usage: Option<Vec<String>>,
+    /// extendedKeyUsage purposes, when the extension is present.
+    pub extended_key_usage: Option<Vec<String>>,
+    /// basicConstraints, when present.
+    pub basic_constraints: Option<BasicConstraintsFact>,
+    /// certificatePolicies OIDs.
+    pub policies: Vec<String>,
+    /// Whether issuer and subject are the same name.
+    pub self_issued: bool,
+}
+
+impl CertFacts {
+    /// Reads the facts of a parsed certificate.
+    pub(crate) fn read(cert: &X509Certificate<'_>, form: Form) -> CertFacts {
+        let subject = read_subject(cert.subject());
+        let spki = cert.public_key();
+        let mut facts = CertFacts {
+            form,
+            version: cert.version().0,
+            serial: hex::encode(cert.raw_serial()),
+            issuer_dn: dn_text(cert.issuer()),
+            subject_dn: subject.text,
+            subject: subject.attributes,
+            common_name: subject.common_name,
+            names: Vec::new(),
+            san_present: false,
+            not_before: cert.validity().not_before.timestamp(),
+            not_after: cert.validity().not_after.timestamp(),
+            key: PublicKey::from_spki(spki).facts(spki.raw),
+            signature_algorithm: SignatureScheme::from_algorithm(&cert.signature_algorithm),
+            key_usage: None,
+            extended_key_usage: None,
+            basic_constraints: None,
+            policies: Vec::new(),
+            self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
+        };
+        for ext in cert.extensions() {
+            match read_extension(ext) {
+                ExtensionReading::SubjectAltName(names) => {
+                    facts.san_present = true;
+                    facts.names = names;
+                }
+                ExtensionReading::KeyUsage(bits) => facts.key_usage = Some(bits),
+                ExtensionReading::ExtendedKeyUsage(purposes) => {
+                    facts.extended_key_usage = Some(purposes)
+                }
+                ExtensionReading::BasicConstraints { ca, path_len } => {
+                    facts.basic_constraints = Some(BasicConstraintsFact {
+                        ca,
+                        path_len,
+                        critical: ext.critical,
+                    })
+                }
+                ExtensionReading::Policies(oids) => facts.policies = oids,
+                ExtensionReading::Malformed | ExtensionReading::Other => {}
+            }
+        }
+        facts
+    }
+
+    /// Seconds from notBefore through notAfter inclusive (CA/B BR §6.3.2's measure).
+    pub fn validity_seconds(&self) -> i64 {
+        self.not_after - self.not_before + 1
+    }
+
+    /// What a product's name rules read from this certificate.
+    pub fn name_view(&self) -> NameView<'_> {
+        NameView {
+            common_name: self.common_name.as_deref(),
+            names: &self.names,
+            subject: &self.subject,
+            ekus: self.extended_key_usage.as_deref().unwrap_or_default(),
+            certificate: true,
+        }
+    }
+}
+
+/// Parses one certificate (PEM, base64 or DER), naming what the bytes are when they are not one.
+pub fn read_certificate(input: &[u8]) -> Result<CertFacts> {
+    let decoded = input::decode(input, ObjectKind::Certificate)?;
+    let der: &[u8] = &decoded.der;
+    let cert = input::complete(der, X509Certificate::from_der(der), ObjectKind::Certificate)?;
+    Ok(CertFacts::read(&cert, decoded.form.clone()))
+}

@@ -1,0 +1,4 @@
+//! Issued certificates: their facts, and the post-issuance checks against the product sold.
+
+pub(crate) mod checks;
+pub(crate) mod facts;

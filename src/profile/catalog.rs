@@ -1,0 +1,443 @@
+//! The product catalogue, as data: which names, keys, subject fields and usages each product
+//! allows, what it costs and when its holder must be told of expiry. The embedded default
+//! (`catalog.toml`, from the seed documents) can be replaced or extended by a TOML file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::keys::KeyPolicy;
+use crate::usage::Usage;
+
+impl Wildcard {
+    /// The name used in catalogues.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Wildcard::Forbidden => "forbidden",
+            Wildcard::Allowed => "allowed",
+            Wildcard::Required => "required",
+        }
+    }
+}
+
+/// Whether a product takes wildcard names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Wildcard {
+    /// No `*` name.
+    #[default]
+    Forbidden,
+    /// Wildcard names allowed, not required.
+    Allowed,
+    /// Exactly one wildcard name, the product's reason to exist.
+    Required,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The names a product certifies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRules {
+    /// Most DNS names (CN included) one certificate may carry.
+    #[serde(default)]
+    pub max: Option<u32>,
+    /// Wildcard names.
+    #[serde(default)]
+    pub wildcard: Wildcard,
+    /// Whether DNS names may be requested at all.
+    #[serde(default = "yes")]
+    pub dns: bool,
+    /// Whether the CN names a host (and so must be a valid FQDN and count as a name).
+    #[serde(default = "yes")]
+    pub cn_is_host: bool,
+    /// When not empty, every DNS name must be one of these domains or under one.
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Domains the requester is authorised for, written as IGC-Santé does (`*ch-ville.fr`).
+    #[serde(default)]
+    pub authorized_domains: Vec<String>,
+    /// Whether the product cannot be judged without authorised domains (IGC-Santé servers).
+    #[serde(default)]
+    pub authorized_domains_required: bool,
+}
+
+/// Subject attributes a product requires.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectRules {
+    /// Required in the request.
+    #[serde(default)]
+    pub request: Vec<String>,
+    /// Required in the issued certificate (the CA may add vetted fields itself).
+    #[serde(default)]
+    pub certificate: Vec<String>,
+}
+
+/// What a product costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tariff {
+    /// ISO 4217 currency of every amount.
+    pub currency: String,
+    /// Price of one year, in cents.
+    pub annual_cents: u64,
+    /// Names covered by the base price (None: all the product allows).
+    #[serde(default)]
+    pub included_names: Option<u32>,
+    /// Price of each name beyond `included_names`, per year, in cents.
+    #[serde(default)]
+    pub extra_name_cents: Option<u64>,
+    /// Price of a replacement for the residual period; None when the product has none.
+    #[serde(default)]
+    pub replacement_cents: Option<u64>,
+}
+
+/// When the holder is told that a certificate will expire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Notice {
+    /// This many business days (Monday to Friday, holidays excluded) ahead.
+    BusinessDays(u32),
+    /// This many calendar days ahead.
+    Days(u32),
+    /// This many months ahead.
+    Months(u32),
+}
+
+/// One product of the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Short id, as given to `--profile`.
+    pub id: String,
+    /// Commercial name.
+    pub name: String,
+    /// Who sells or issues it.
+    pub issuer: String,
+    /// Seed document(s) or standard(s) its rules come from.
+    pub source: String,
+    /// What its certificates are for.
+    pub usage: Usage,
+    /// Name rules.
+    #[serde(default)]
+    pub names: NameRules,
+    /// Key policy (default: the CA/B Forum baseline).
+    #[serde(default)]
+    pub key: KeyPolicy,
+    /// Required subject attributes.
+    #[serde(default)]
+    pub subject: SubjectRules,
+    /// Prices, when the catalogue has them.
+    #[serde(default)]
+    pub tariff: Option<Tariff>,
+    /// Validity periods offered, in years (empty: any).
+    #[serde(default)]
+    pub validity_years: Vec<u32>,
+    /// Longest validity of a certificate of this product, in years.
+    #[serde(default)]
+    pub max_validity_years: Option<u32>,
+    /// The dated validity caps its certificates follow, if any.
+    #[serde(default)]
+    pub validity_caps: Option<CapSchedule>,
+    /// Certificate policy OIDs its certificates must carry (EV: 2.23.140.1.1).
+    #[serde(default)]
+    pub policies: Vec<String>,
+    /// Renewal and re-issuance terms, when the issuer states them.
+    #[serde(default)]
+    pub lifecycle: Option<LifecycleTerms>,
+    /// Expiry notice.
+    #[serde(default)]
+    pub notice: Option<Notice>,
+}
+
+/// Renewal and re-issuance terms (Certigna, 002).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleTerms {
+    /// A renewal keeps the days left: the new certificate ends one period after the old one.
+    #[serde(default)]
+    pub carry_over: bool,
+    /// Months after issuance during which the certificate can be re-issued with a new key.
+    #[serde(default)]
+    pub reissue_months: Option<u32>,
+    /// Months before expiry from which a new order can be placed.
+    #[serde(default)]
+    pub order_again_months: Option<u32>,
+}
+
+/// A schedule of maximum validity periods that depends on the issuance date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CapSchedule {
+    /// CA/B Forum TLS Baseline Requirements §6.3.2.
+    CabTls,
+    /// CA/B Forum Code Signing Baseline Requirements §6.3.2.
+    CabCodeSigning,
+}
+
+/// One step of a cap schedule: certificates issued on or after `from` live at most `max_days`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValidityCap {
+    /// First issuance day (ISO 8601) the cap applies to.
+    pub from: &'static str,
+    /// notBefore of that day, in seconds since the epoch.
+    pub from_unix: i64,
+    /// Longest validity, in days (86,400 s each, notBefore to notAfter inclusive).
+    pub max_days: u32,
+    /// The clause that sets it.
+    pub source: &'static str,
+}
+
+impl CapSchedule {
+    /// The steps, oldest first.
+    pub fn steps(self) -> &'static [ValidityCap] {
+        const TLS: &str = "CA/B BR §6.3.2 (ballot SC-081)";
+        match self {
+            CapSchedule::CabTls => &[
+                ValidityCap {
+                    from: "2020-09-01",
+                    from_unix: 1_598_918_400,
+                    max_days: 398,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2026-03-15",
+                    from_unix: 1_773_532_800,
+                    max_days: 200,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2027-03-15",
+                    from_unix: 1_805_068_800,
+                    max_days: 100,
+                    source: TLS,
+                },
+                ValidityCap {
+                    from: "2029-03-15",
+                    from_unix: 1_868_227_200,
+                    max_days: 47,
+                    source: TLS,
+                },
+            ],
+            CapSchedule::CabCodeSigning => &[ValidityCap {
+                from: "2023-06-01",
+                from_unix: 1_685_577_600,
+                max_days: 460,
+                source: "CA/B CSBR §6.3.2",
+            }],
+        }
+    }
+
+    /// The cap in force for a certificate whose notBefore is `not_before` (unix seconds).
+    pub fn cap_at(self, not_before: i64) -> Option<&'static ValidityCap> {
+        self.steps()
+            .iter()
+            .rev()
+            .find(|step| not_before >= step.from_unix)
+    }
+}
+
+/// A list of products.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The products, in listing order.
+    #[serde(rename = "product", default)]
+    pub products: Vec<Product>,
+    /// Days that are not business days besides Saturdays and Sundays.
+    #[serde(default)]
+    pub holidays: Vec<time::Date>,
+}
+
+const EMBEDDED: &str = include_str!("catalog.toml");
+
+impl Catalog {
+    /// The catalogue built from the seed documents, parsed once.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The embedded text is tested to parse; an empty catalogue would fail closed anyway.
+            Catalog::from_toml(EMBEDDED).unwrap_or(Catalog {
+                products: Vec::new(),
+                holidays: Vec::new(),
+            })
+        })
+    }
+
+    /// An owned copy of [`Catalog::builtin`], to extend.
+    pub fn embedded() -> Catalog {
+        Catalog::builtin().clone()
+    }
+
+    /// Parses a catalogue written in TOML (`[[product]]` tables).
+    pub fn from_toml(text: &str) -> Result<Catalog> {
+        let catalog: Catalog = toml::from_str(text).map_err(|e| Error::InvalidArgument {
+            name: "catalog",
+            detail: e.to_string(),
+        })?;
+        for (i, product) in catalog.products.iter().enumerate() {
+            if catalog.products[..i].iter().any(|p| p.id == product.id) {
+                return Err(Error::InvalidArgument {
+                    name: "catalog",
+                    detail: format!("product id '{}' appears twice", product.id),
+                });
+            }
+        }
+        Ok(catalog)
+    }
+
+    /// This catalogue with `other`'s products (same id replaces, new ids are added) and, when
+    /// `other` lists holidays, its holidays instead of these.
+    pub fn extended_with(mut self, other: Catalog) -> Catalog {
+        if !other.holidays.is_empty() {
+            self.holidays = other.holidays;
+        }
+        for product in other.products {
+            match self.products.iter_mut().find(|p| p.id == product.id) {
+                Some(existing) => *existing = product,
+                None => self.products.push(product),
+            }
+        }
+        self
+    }
+
+    /// The product with this id.
+    pub fn product(&self, id: &str) -> Result<&Product> {
+        self.products
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::UnknownProfile {
+                found: id.to_string(),
+                known: std::iter::once("baseline")
+                    .chain(self.products.iter().map(|p| p.id.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_catalogue_parses_and_holds_the_products_of_the_seeds() {
+        let catalog = Catalog::from_toml(EMBEDDED).unwrap();
+        for id in [
+            "standard",
+            "wildcard",
+            "ev",
+            "uc",
+            "code-signing",
+            "entreprise",
+            "ssl-serveur",
+            "org-auth-cli",
+            "certigna-ssl",
+            "ca",
+        ] {
+            assert!(catalog.product(id).is_ok(), "{id}");
+        }
+        let uc = catalog.product("uc").unwrap();
+        assert_eq!(uc.names.max, Some(250));
+        assert_eq!(uc.tariff.as_ref().unwrap().extra_name_cents, Some(4500));
+        assert_eq!(
+            catalog
+                .product("code-signing")
+                .unwrap()
+                .key
+                .rsa
+                .as_ref()
+                .unwrap()
+                .min_bits,
+            3072
+        );
+        assert_eq!(
+            catalog.product("certigna-ssl").unwrap().key,
+            KeyPolicy::rsa_only(&[2048])
+        );
+        assert!(matches!(
+            catalog.product("nope"),
+            Err(Error::UnknownProfile { .. })
+        ));
+    }
+
+    #[test]
+    fn an_override_replaces_by_id_and_adds_new_products() {
+        let extra = Catalog::from_toml(
+            r#"
+            [[product]]
+            id = "ssl-serveur"
+            name = "IGC-Santé SSL_SERVEUR (CH Ville)"
+            issuer = "IGC-Santé"
+            source = "003_a88f77ecd5bd515e.txt"
+            usage = "tls-server"
+            names = { authorized_domains = ["*ch-ville.fr"] }
+
+            [[product]]
+            id = "maison"
+            name = "Produit maison"
+            issuer = "Exemple"
+            source = "local"
+            usage = "client"
+            "#,
+        )
+        .unwrap();
+        let catalog = Catalog::embedded().extended_with(extra);
+        assert_eq!(
+            catalog
+                .product("ssl-serveur")
+                .unwrap()
+                .names
+                .authorized_domains,
+            ["*ch-ville.fr"]
+        );
+        assert!(catalog.product("maison").is_ok());
+        assert_eq!(
+            catalog.products.len(),
+            Catalog::embedded().products.len() + 1
+        );
+    }
+
+    #[test]
+    fn cap_steps_start_at_the_midnight_of_their_date() {
+        for schedule in [CapSchedule::CabTls, CapSchedule::CabCodeSigning] {
+            for step in schedule.steps() {
+                let format = time::macros::format_description!("[year]-[month]-[day]");
+                let date = time::Date::parse(step.from, &format).unwrap();
+                assert_eq!(
+                    date.midnight().assume_utc().unix_timestamp(),
+                    step.from_unix,
+                    "{}",
+                    step.from
+                );
+            }
+        }
+        assert_eq!(
+            CapSchedule::CabTls.cap_at(1_773_532_799).unwrap().max_days,
+            398
+        );
+        assert_eq!(
+            CapSchedule::CabTls.cap_at(1_773_532_800).unwrap().max_days,
+            200
+        );
+        assert_eq!(CapSchedule::CabTls.cap_at(0), None);
+    }
+
+    #[test]
+    fn malformed_catalogues_are_refused_with_the_reason() {
+        let err = Catalog::from_toml("[[product]]\nid = 3")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("catalog"), "{err}");
+        let twice = "[[product]]\nid='a'\nname='a'\nissuer='a'\nsource='a'\nusage='ca'\n".repeat(2);
+        assert!(Catalog::from_toml(&twice)
+            .unwrap_err()
+            .to_string()
+            .contains("twice"));
+        let unknown =
+            "[[product]]\nid='a'\nname='a'\nissuer='a'\nsource='a'\nusage='ca'\ncolour='red'\n";
+        assert!(Catalog::from_toml(unknown).is_err());
+    }
+}

@@ -1,0 +1,25 @@
+//! The catalogue of every rule sceau knows: each module declares its rules once, in a
+//! `rules!` block, and this list collects the modules' lists. `sceau rules` and
+//! `docs/RULES.md` are made from it; a test fails when a declared rule is missing here or two
+//! rules share a code.
+
+use crate::rule::Rule;
+
+/// Every rule sceau knows, module by module, each in its declaration order.
+pub fn rules() -> Vec<&'static Rule> {
+    let lists: [&[&'static Rule]; 12] = [
+        crate::csr::checks::RULES,
+        crate::cert::checks::RULES,
+        crate::matching::RULES,
+        crate::algorithms::RULES,
+        crate::keys::RULES,
+        crate::names::RULES,
+        crate::profile::names::RULES,
+        crate::profile::quote::RULES,
+        crate::profile::expiry::RULES,
+        crate::revocation::policy::RULES,
+        crate::chain::rules::RULES,
+        crate::diapason::RULES,
+    ];
+    lists.concat()
+}

@@ -1,0 +1,319 @@
+//! The text form of a report, for a person: the verdict and what was checked, a few lines of
+//! facts, then one line per finding, all in the report's language.
+
+use crate::cert::facts::CertFacts;
+use crate::chain::facts::ChainFacts;
+use crate::csr::facts::{CsrFacts, Possession};
+use crate::lang::Lang;
+use crate::matching::MatchFacts;
+use crate::profile::expiry::ExpiryFacts;
+use crate::profile::quote::QuoteFacts;
+use crate::public_key::KeyFacts;
+use crate::report::{Facts, Report};
+use crate::revocation::status::RevocationStatus;
+use crate::rule::{Severity, Verdict};
+use crate::x509::RequestedName;
+
+impl Report {
+    /// A short text for a person: verdict first, then the facts, then one line per finding.
+    pub fn to_text(&self, lang: Lang) -> String {
+        let mut out = headline(self, lang);
+        out.push('\n');
+        match self.facts() {
+            Facts::Csr(facts) => out.push_str(&csr_summary(facts, lang)),
+            Facts::Quote(facts) => out.push_str(&quote_summary(facts, lang)),
+            Facts::Certificate(facts) => out.push_str(&cert_summary(facts, lang)),
+            Facts::Match(facts) => out.push_str(&match_summary(facts, lang)),
+            Facts::Chain(facts) => out.push_str(&chain_summary(facts, lang)),
+            Facts::Expiry(facts) => {
+                out.push_str("  ");
+                out.push_str(&expiry_line(facts, lang));
+                out.push('\n');
+            }
+        }
+        // As wide as the longest severity word of the language.
+        let width = match lang {
+            Lang::En => 7,
+            Lang::Fr => 8,
+        };
+        for f in self.findings() {
+            out.push_str(&format!(
+                "  {:<width$} {:<40} {}: {}\n",
+                severity_word(f.severity(), lang),
+                f.code(),
+                f.field(),
+                f.message(lang)
+            ));
+        }
+        out
+    }
+}
+
+/// The verdict, and what was checked against what.
+fn headline(report: &Report, lang: Lang) -> String {
+    let verdict = match (report.verdict(), lang) {
+        (Verdict::Accepted, Lang::En) => "ACCEPTED",
+        (Verdict::Rejected, Lang::En) => "REJECTED",
+        (Verdict::Accepted, Lang::Fr) => "ACCEPTÉ",
+        (Verdict::Rejected, Lang::Fr) => "REFUSÉ",
+    };
+    let context = match report.facts() {
+        Facts::Chain(facts) => chain_context(facts, report.profile(), lang),
+        Facts::Match(facts) => lang
+            .pick(
+                match (facts.csr.is_some(), facts.key.is_some()) {
+                    (true, true) => "certificate against its request and private key",
+                    (true, false) => "certificate against its request",
+                    _ => "certificate against its private key",
+                },
+                match (facts.csr.is_some(), facts.key.is_some()) {
+                    (true, true) => "certificat comparé à sa demande et à sa clé privée",
+                    (true, false) => "certificat comparé à sa demande",
+                    _ => "certificat comparé à sa clé privée",
+                },
+            )
+            .to_string(),
+        _ => format!("{} {}", lang.pick("profile", "profil"), report.profile()),
+    };
+    format!("{verdict} ({context})")
+}
+
+/// `chain for client use at …`, naming the preset when the verifier is one.
+fn chain_context(facts: &ChainFacts, verifier: &str, lang: Lang) -> String {
+    let usage = facts.usage.as_str();
+    let mut out = match (lang, &facts.name) {
+        (Lang::En, Some(name)) => format!("chain of {name} for {usage} use at {}", facts.time),
+        (Lang::En, None) => format!("chain for {usage} use at {}", facts.time),
+        (Lang::Fr, Some(name)) => {
+            format!("chaîne de {name} pour l'usage {usage} au {}", facts.time)
+        }
+        (Lang::Fr, None) => format!("chaîne pour l'usage {usage} au {}", facts.time),
+    };
+    if verifier != "verify" {
+        out.push_str(lang.pick(", preset ", ", préréglage "));
+        out.push_str(verifier);
+    }
+    out
+}
+
+/// `error`, `warning`, `notice`; in French `erreur`, `alerte`, `remarque`.
+pub(crate) fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Notice, Lang::En) => "notice",
+        (Severity::Error, Lang::Fr) => "erreur",
+        (Severity::Warning, Lang::Fr) => "alerte",
+        (Severity::Notice, Lang::Fr) => "remarque",
+    }
+}
+
+/// One labelled line of a summary.
+fn line(out: &mut String, label: &str, value: &str) {
+    out.push_str(&format!("  {label:<10} {value}\n"));
+}
+
+fn key_text(key: &KeyFacts) -> String {
+    match (&key.curve, key.exponent) {
+        (Some(curve), _) => format!("EC {}", curve.name()),
+        (None, Some(e)) => format!("{} {} bits, e={e}", key.algorithm.to_uppercase(), key.bits),
+        (None, None) => format!("{} {}", key.algorithm, key.bits),
+    }
+}
+
+fn csr_summary(facts: &CsrFacts, lang: Lang) -> String {
+    let mut out = String::new();
+    let pop = match (&facts.proof_of_possession, lang) {
+        (Possession::Verified, Lang::En) => "proof of possession verified",
+        (Possession::Verified, Lang::Fr) => "preuve de possession vérifiée",
+        (_, Lang::En) => "proof of possession NOT verified",
+        (_, Lang::Fr) => "preuve de possession NON vérifiée",
+    };
+    let names: Vec<&str> = facts
+        .names
+        .iter()
+        .map(|n| match n {
+            RequestedName::Dns(v)
+            | RequestedName::Ip(v)
+            | RequestedName::Email(v)
+            | RequestedName::Uri(v)
+            | RequestedName::MalformedIp(v)
+            | RequestedName::Other(v) => v.as_str(),
+        })
+        .collect();
+    line(&mut out, lang.pick("subject", "sujet"), &facts.subject_dn);
+    if !names.is_empty() {
+        line(&mut out, lang.pick("names", "noms"), &names.join(", "));
+    }
+    line(&mut out, lang.pick("key", "clé"), &key_text(&facts.key));
+    line(
+        &mut out,
+        "signature",
+        &format!("{}; {pop}", facts.signature_algorithm.describe().get(lang)),
+    );
+    out
+}
+
+fn cert_summary(facts: &CertFacts, lang: Lang) -> String {
+    let date = |t: i64| {
+        time::OffsetDateTime::from_unix_timestamp(t)
+            .map(|d| d.date().to_string())
+            .unwrap_or_else(|_| t.to_string())
+    };
+    let mut out = String::new();
+    line(&mut out, lang.pick("subject", "sujet"), &facts.subject_dn);
+    line(&mut out, lang.pick("issuer", "émetteur"), &facts.issuer_dn);
+    line(
+        &mut out,
+        lang.pick("valid", "validité"),
+        &format!("{} → {}", date(facts.not_before), date(facts.not_after)),
+    );
+    out
+}
+
+fn match_summary(facts: &MatchFacts, lang: Lang) -> String {
+    let mut out = cert_summary(&facts.certificate, lang);
+    let yes_no = |b: bool| lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" });
+    if let Some(csr) = &facts.csr {
+        line(
+            &mut out,
+            lang.pick("csr key", "clé CSR"),
+            yes_no(csr.same_key),
+        );
+    }
+    if let Some(key) = &facts.key {
+        line(
+            &mut out,
+            lang.pick("private", "clé privée"),
+            &format!(
+                "{} ({} {})",
+                yes_no(key.matches),
+                key.algorithm,
+                key.encoding
+            ),
+        );
+    }
+    out
+}
+
+fn quote_summary(facts: &QuoteFacts, lang: Lang) -> String {
+    let money = |cents| money(cents, &facts.currency, lang);
+    let mut out = String::new();
+    for quote_line in &facts.lines {
+        let unit = money(quote_line.unit_cents);
+        let n = quote_line.quantity;
+        let what = match (quote_line.item, lang) {
+            ("base", Lang::En) => format!("{n} year(s) × {unit}"),
+            ("base", Lang::Fr) => format!("{n} an(s) × {unit}"),
+            ("extra_names", Lang::En) => format!("{n} extra name-year(s) × {unit}"),
+            ("extra_names", Lang::Fr) => {
+                format!("{n} alias-année(s) supplémentaire(s) × {unit}")
+            }
+            (_, Lang::En) => "replacement for the residual period".to_string(),
+            (_, Lang::Fr) => "remplacement pour la période résiduelle".to_string(),
+        };
+        out.push_str(&format!(
+            "  {what:<48} {:>16}\n",
+            money(quote_line.amount_cents)
+        ));
+    }
+    if let Some(total) = facts.total_cents {
+        out.push_str(&format!("  {:<48} {:>16}\n", "total", money(total)));
+    }
+    out
+}
+
+/// `1150.00 CAD` in English, `1 150,00 CAD` in French.
+pub fn money(cents: u64, currency: &str, lang: Lang) -> String {
+    let units = cents / 100;
+    let rest = cents % 100;
+    let digits = units.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Fr => '\u{202f}',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    match lang {
+        Lang::En => format!("{grouped}.{rest:02} {currency}"),
+        Lang::Fr => format!("{grouped},{rest:02} {currency}"),
+    }
+}
+
+/// One line for a person, as `sceau expiry` prints for each file.
+pub fn expiry_line(facts: &ExpiryFacts, lang: Lang) -> String {
+    let status = match (facts.status, lang) {
+        ("expired", Lang::En) => "EXPIRED".to_string(),
+        ("expired", Lang::Fr) => "EXPIRÉ".to_string(),
+        ("not_yet_valid", Lang::En) => "NOT YET VALID".to_string(),
+        ("not_yet_valid", Lang::Fr) => "PAS ENCORE VALIDE".to_string(),
+        (_, Lang::En) => format!(
+            "{} days, {} business days left",
+            facts.days_left, facts.business_days_left
+        ),
+        (_, Lang::Fr) => format!(
+            "{} jours, {} jours ouvrables restants",
+            facts.days_left, facts.business_days_left
+        ),
+    };
+    let day = |text: &str| text[..10.min(text.len())].to_string();
+    let mut out = format!(
+        "{} · {} {} · {status}",
+        facts.subject_dn,
+        lang.pick("expires", "expire le"),
+        day(&facts.not_after)
+    );
+    if facts.notice_open == Some(true) {
+        out.push_str(lang.pick(" · NOTICE: renew now", " · AVIS : renouveler"));
+    }
+    if let Some(renewal) = &facts.renewal_not_after {
+        out.push_str(&format!(
+            " · {} {}",
+            lang.pick("renewed now → until", "renouvelé maintenant → jusqu'au"),
+            day(renewal)
+        ));
+    }
+    if facts.reissue_possible == Some(true) {
+        out.push_str(lang.pick(" · re-issuance possible", " · refabrication possible"));
+    }
+    out
+}
+
+fn chain_summary(facts: &ChainFacts, lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, entry) in facts.path.iter().enumerate() {
+        let status = match (&entry.revocation, lang) {
+            (RevocationStatus::Good { .. }, Lang::En) => "not revoked",
+            (RevocationStatus::Good { .. }, Lang::Fr) => "non révoqué",
+            (RevocationStatus::Stale { .. }, Lang::En) => "not revoked (stale evidence)",
+            (RevocationStatus::Stale { .. }, Lang::Fr) => "non révoqué (preuve périmée)",
+            (RevocationStatus::Revoked { .. }, Lang::En) => "REVOKED",
+            (RevocationStatus::Revoked { .. }, Lang::Fr) => "RÉVOQUÉ",
+            (RevocationStatus::Unknown { .. }, Lang::En) => "revocation unknown",
+            (RevocationStatus::Unknown { .. }, Lang::Fr) => "révocation inconnue",
+            (RevocationStatus::NotChecked, Lang::En) => "revocation not checked",
+            (RevocationStatus::NotChecked, Lang::Fr) => "révocation non vérifiée",
+        };
+        let role = match (entry.role, lang) {
+            ("leaf", Lang::Fr) => "final",
+            ("intermediate", Lang::Fr) => "intermédiaire",
+            ("anchor", Lang::Fr) => "ancre",
+            (role, _) => role,
+        };
+        // As wide as the longest role word of the language.
+        let width = match lang {
+            Lang::En => 12,
+            Lang::Fr => 13,
+        };
+        out.push_str(&format!(
+            "  {i}: {role:<width$} {}  [{status}]\n",
+            entry.subject
+        ));
+    }
+    out
+}

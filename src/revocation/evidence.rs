@@ -1,0 +1,113 @@
+//! One piece of revocation evidence before it is weighed against the others, and how fresh
+//! evidence must be.
+
+use crate::derwalk;
+use crate::lang::{localized, Localized};
+use crate::revocation::crl::RevokedEntry;
+use crate::x509::dn_key;
+use x509_parser::prelude::*;
+
+/// How fresh evidence must be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Freshness {
+    /// When set, a CRL or OCSP response whose thisUpdate is older than this many seconds is
+    /// stale even if its nextUpdate is later (BoringSSL and Chrome use 7 days).
+    pub max_age: Option<u64>,
+}
+
+/// What one CRL or OCSP response says of one certificate.
+pub(crate) enum Evidence {
+    /// Not revoked, per this source.
+    Good {
+        /// Which source said so.
+        source: Localized,
+        /// Why the source is out of date, if it is.
+        stale: Option<Localized>,
+        /// The reasons the source covers (ReasonFlags bits); `None`: every reason.
+        reasons: Option<u16>,
+    },
+    /// Revoked.
+    Revoked {
+        /// When and why.
+        entry: RevokedEntry,
+        /// Which source said so.
+        source: Localized,
+    },
+}
+
+/// `source: why`, the way every reason about a piece of evidence is told.
+pub(crate) fn about(source: &Localized, why: &Localized) -> Localized {
+    localized!(
+        "{source}: {why}",
+        "{source} : {why}",
+        source = source,
+        why = why
+    )
+}
+
+/// Whether evidence issued at `this_update` (valid until `next_update`) is fresh at `time`.
+pub(crate) enum Staleness {
+    /// Fresh.
+    Fresh,
+    /// Issued after the validation time.
+    NotYetValid(Localized),
+    /// Past its nextUpdate, or older than the maximum age.
+    Expired(Localized),
+}
+
+impl Staleness {
+    /// Why the evidence is out of date, if it is.
+    pub(crate) fn why(self) -> Option<Localized> {
+        match self {
+            Staleness::Fresh => None,
+            Staleness::NotYetValid(why) | Staleness::Expired(why) => Some(why),
+        }
+    }
+}
+
+/// How fresh evidence issued at `this_update` and valid until `next_update` is at `time`;
+/// `what` names it (`the CRL`, `the OCSP response`).
+pub(crate) fn staleness(
+    this_update: i64,
+    next_update: Option<i64>,
+    time: i64,
+    freshness: Freshness,
+    what: &Localized,
+) -> Staleness {
+    if this_update > time {
+        return Staleness::NotYetValid(localized!(
+            "its thisUpdate {this} is after the validation time {time}",
+            "son thisUpdate {this} est postérieur à la date de validation {time}",
+            this = derwalk::rfc3339(this_update),
+            time = derwalk::rfc3339(time)
+        ));
+    }
+    if let Some(next) = next_update {
+        if next < time {
+            return Staleness::Expired(localized!(
+                "{what} expired at its nextUpdate {next}",
+                "{what} a expiré à son nextUpdate {next}",
+                what = what,
+                next = derwalk::rfc3339(next)
+            ));
+        }
+    }
+    if let Some(max_age) = freshness.max_age {
+        let age = time.saturating_sub(this_update);
+        if u64::try_from(age).is_ok_and(|age| age > max_age) {
+            return Staleness::Expired(localized!(
+                "its thisUpdate {this} is more than {max_age} s old",
+                "son thisUpdate {this} date de plus de {max_age} s",
+                this = derwalk::rfc3339(this_update),
+                max_age = max_age
+            ));
+        }
+    }
+    Staleness::Fresh
+}
+
+/// Whether the name in `der` is `key` (already normalised) — bytes first, RFC 5280 §7.1
+/// comparison (case and white space of strings) when the bytes differ.
+pub(crate) fn same_name(der: &[u8], key: &str, raw: &[u8]) -> bool {
+    der == raw || X509Name::from_der(der).is_ok_and(|(_, name)| dn_key(&name) == key)
+}

@@ -1,0 +1,290 @@
+//! What an OCSP response is worth as evidence for one certificate (RFC 6960): its CertID, its
+//! signer (the issuer, or a delegated id-kp-OCSPSigning responder the issuer certified), its
+//! times and critical extensions.
+
+use der::Encode;
+use ring::digest;
+use x509_ocsp::{CertStatus, ResponderId};
+use x509_parser::prelude::*;
+
+use crate::derwalk;
+use crate::lang::{localized, Localized};
+use crate::public_key::PublicKey;
+use crate::revocation::crl::{crl_reason_name, RevokedEntry};
+use crate::revocation::evidence::{about, same_name, staleness, Evidence, Freshness};
+use crate::revocation::ocsp::{seconds, Body, OcspResponse};
+use crate::signature::SignatureScheme;
+use crate::verify::{certificate_signed_by, verify_signature};
+use crate::x509::{dn_key, dn_text};
+
+/// id-pkix-ocsp-nonce: understood (there is nothing to check without the request).
+const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
+/// id-pkix-ocsp-nocheck: the responder's certificate is not to be checked for revocation.
+const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
+/// The Certificate Transparency SCT list, which a response may carry critically.
+const OID_CT_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.5";
+
+/// What `response` says of `target`, issued by `issuer`: `None` when it does not speak of that
+/// certificate at all; `Err` when it speaks of it but cannot be believed, with why.
+///
+/// `responder_revoked` says whether a CRL at hand revokes a delegated responder's certificate
+/// (the check RFC 6960 §4.2.2.2.1 leaves to local policy when the responder carries no
+/// id-pkix-ocsp-nocheck): a responder known revoked is not believed.
+pub(crate) fn ocsp_evidence(
+    response: &OcspResponse,
+    target: &X509Certificate<'_>,
+    issuer: &X509Certificate<'_>,
+    time: i64,
+    freshness: Freshness,
+    responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
+) -> Option<Result<Evidence, Localized>> {
+    let body = match (response.body(), response.refused()) {
+        (Some(body), _) => body,
+        (None, Some(why)) => {
+            return Some(Err(localized!(
+                "an OCSP response: {why}",
+                "une réponse OCSP : {why}",
+                why = why
+            )))
+        }
+        (None, None) => return None,
+    };
+    let data = &body.data;
+    let matching: Vec<&x509_ocsp::SingleResponse> = data
+        .responses
+        .iter()
+        .filter(|single| cert_id_matches(&single.cert_id, target, issuer))
+        .collect();
+    if matching.is_empty() {
+        return None;
+    }
+    let produced_at = seconds(&data.produced_at);
+    let source = localized!(
+        "the OCSP response produced at {at}",
+        "la réponse OCSP produite le {at}",
+        at = derwalk::rfc3339(produced_at)
+    );
+    let refuse = |why: Localized| Some(Err(about(&source, &why)));
+    if let Err(why) = check_signer(response, body, issuer, time, responder_revoked) {
+        return refuse(why);
+    }
+    if let Some(ext) = data
+        .response_extensions
+        .iter()
+        .flatten()
+        .find(|e| e.critical && e.extn_id.to_string() != OID_NONCE)
+    {
+        return refuse(localized!(
+            "unknown critical response extension {oid}",
+            "extension de réponse critique inconnue {oid}",
+            oid = ext.extn_id.to_string()
+        ));
+    }
+    let validity = target.validity();
+    if produced_at > time {
+        return refuse(localized!(
+            "producedAt is after the validation time {time}",
+            "producedAt est postérieur à la date de validation {time}",
+            time = derwalk::rfc3339(time)
+        ));
+    }
+    if produced_at < validity.not_before.timestamp() || produced_at > validity.not_after.timestamp()
+    {
+        return refuse(localized!(
+            "producedAt lies outside the certificate's validity",
+            "producedAt sort de la période de validité du certificat"
+        ));
+    }
+
+    // Several answers for one certificate: the worst one counts.
+    let mut chosen: Option<(&x509_ocsp::SingleResponse, u8)> = None;
+    for single in matching {
+        if let Some(ext) = single
+            .single_extensions
+            .iter()
+            .flatten()
+            .find(|e| e.critical && e.extn_id.to_string() != OID_CT_SCT_LIST)
+        {
+            return refuse(localized!(
+                "unknown critical singleExtension {oid}",
+                "singleExtension critique inconnue {oid}",
+                oid = ext.extn_id.to_string()
+            ));
+        }
+        let rank = match single.cert_status {
+            CertStatus::Good(_) => 0,
+            CertStatus::Unknown(_) => 1,
+            CertStatus::Revoked(_) => 2,
+        };
+        if chosen.is_none_or(|(_, r)| rank > r) {
+            chosen = Some((single, rank));
+        }
+    }
+    let (single, _) = chosen?;
+    match &single.cert_status {
+        CertStatus::Revoked(info) if seconds(&info.revocation_time) <= time => {
+            Some(Ok(Evidence::Revoked {
+                entry: RevokedEntry {
+                    revoked_at: seconds(&info.revocation_time),
+                    reason: info
+                        .revocation_reason
+                        .map(|r| crl_reason_name(u8::try_from(r as u32).unwrap_or(255))),
+                },
+                source,
+            }))
+        }
+        CertStatus::Unknown(_) => refuse(localized!(
+            "the responder does not know the certificate",
+            "le répondeur ne connaît pas le certificat"
+        )),
+        CertStatus::Good(_) | CertStatus::Revoked(_) => {
+            let this_update = seconds(&single.this_update);
+            let next_update = single.next_update.as_ref().map(seconds);
+            let what = localized!("this OCSP response", "cette réponse OCSP");
+            let stale = staleness(this_update, next_update, time, freshness, &what)
+                .why()
+                .map(|why| about(&source, &why));
+            Some(Ok(Evidence::Good {
+                source,
+                stale,
+                reasons: None,
+            }))
+        }
+    }
+}
+
+/// Checks that the response is signed by `issuer`, or by a responder certificate that `issuer`
+/// signed with id-kp-OCSPSigning (RFC 6960 §4.2.2.2).
+fn check_signer(
+    response: &OcspResponse,
+    body: &Body,
+    issuer: &X509Certificate<'_>,
+    time: i64,
+    responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
+) -> Result<(), Localized> {
+    let der = response.der();
+    let scheme = match AlgorithmIdentifier::from_der(&der[body.signature_algorithm.clone()]) {
+        Ok((_, alg)) => SignatureScheme::from_algorithm(&alg),
+        Err(e) => {
+            return Err(localized!(
+                "unreadable signatureAlgorithm: {e}",
+                "signatureAlgorithm illisible : {e}",
+                e = e.to_string()
+            ))
+        }
+    };
+    let tbs = &der[body.tbs.clone()];
+    let signature = &der[body.signature.clone()];
+    let responder = &body.data.responder_id;
+    if responder_is(responder, issuer) {
+        let key = PublicKey::from_spki(issuer.public_key());
+        return verify_signature(&scheme, &key, tbs, signature).map_err(|e| {
+            localized!(
+                "its signature does not verify with the issuer's key ({e})",
+                "sa signature ne se vérifie pas avec la clé de l'émetteur ({e})",
+                e = e.describe()
+            )
+        });
+    }
+    let issuer_name = dn_key(issuer.subject());
+    for range in &body.certs {
+        let Ok((_, delegate)) = X509Certificate::from_der(&der[range.clone()]) else {
+            continue;
+        };
+        if !responder_is(responder, &delegate) {
+            continue;
+        }
+        if !same_name(
+            delegate.issuer().as_raw(),
+            &issuer_name,
+            issuer.subject().as_raw(),
+        ) {
+            return Err(localized!(
+                "its responder certificate was not issued by the certificate's issuer",
+                "son certificat de répondeur n'a pas été émis par l'émetteur du certificat"
+            ));
+        }
+        if !certificate_signed_by(&delegate, issuer) {
+            return Err(localized!(
+                "its responder certificate's signature does not verify with the issuer's key",
+                "la signature de son certificat de répondeur ne se vérifie pas avec la clé de l'émetteur"
+            ));
+        }
+        let ocsp_signing =
+            matches!(delegate.extended_key_usage(), Ok(Some(eku)) if eku.value.ocsp_signing);
+        if !ocsp_signing {
+            return Err(localized!(
+                "its responder certificate lacks id-kp-OCSPSigning",
+                "son certificat de répondeur n'a pas id-kp-OCSPSigning"
+            ));
+        }
+        let validity = delegate.validity();
+        if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
+            return Err(localized!(
+                "its responder certificate is not valid at the validation time",
+                "son certificat de répondeur n'est pas valide à la date de validation"
+            ));
+        }
+        let nocheck = delegate
+            .extensions()
+            .iter()
+            .any(|e| e.oid.to_id_string() == OID_OCSP_NOCHECK);
+        if !nocheck {
+            if let Some(date) = responder_revoked(&delegate) {
+                return Err(localized!(
+                    "its responder certificate {subject} was revoked on {date}",
+                    "son certificat de répondeur {subject} a été révoqué le {date}",
+                    subject = dn_text(delegate.subject()),
+                    date = date
+                ));
+            }
+        }
+        let key = PublicKey::from_spki(delegate.public_key());
+        return verify_signature(&scheme, &key, tbs, signature).map_err(|e| {
+            localized!(
+                "its signature does not verify with the responder's key ({e})",
+                "sa signature ne se vérifie pas avec la clé du répondeur ({e})",
+                e = e.describe()
+            )
+        });
+    }
+    Err(localized!(
+        "it is signed neither by the issuer nor by a responder certificate it includes",
+        "elle n'est signée ni par l'émetteur ni par un certificat de répondeur qu'elle contient"
+    ))
+}
+
+fn responder_is(responder: &ResponderId, cert: &X509Certificate<'_>) -> bool {
+    match responder {
+        ResponderId::ByName(name) => name
+            .to_der()
+            .is_ok_and(|der| same_name(&der, &dn_key(cert.subject()), cert.subject().as_raw())),
+        ResponderId::ByKey(hash) => {
+            digest::digest(
+                &digest::SHA1_FOR_LEGACY_USE_ONLY,
+                &cert.public_key().subject_public_key.data,
+            )
+            .as_ref()
+                == hash.as_bytes()
+        }
+    }
+}
+
+fn cert_id_matches(
+    id: &x509_ocsp::CertId,
+    target: &X509Certificate<'_>,
+    issuer: &X509Certificate<'_>,
+) -> bool {
+    let algorithm = match id.hash_algorithm.oid.to_string().as_str() {
+        "1.3.14.3.2.26" => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        "2.16.840.1.101.3.4.2.1" => &digest::SHA256,
+        "2.16.840.1.101.3.4.2.2" => &digest::SHA384,
+        "2.16.840.1.101.3.4.2.3" => &digest::SHA512,
+        _ => return false,
+    };
+    id.serial_number.as_bytes() == target.raw_serial()
+        && digest::digest(algorithm, target.issuer().as_raw()).as_ref()
+            == id.issuer_name_hash.as_bytes()
+        && digest::digest(algorithm, &issuer.public_key().subject_public_key.data).as_ref()
+            == id.issuer_key_hash.as_bytes()
+}

@@ -1,0 +1,398 @@
+//! The revocation status of one certificate of a validated path: every CRL and OCSP response
+//! that speaks of it is weighed. A source is *evidence* only when it is issued for the
+//! certificate's issuer, in scope (Issuing Distribution Point vs the certificate's CRL
+//! distribution points), signed by a key of the validated path that bears that issuer's name
+//! (or by a separate CRL signer that a CA of the path certified), and readable in every
+//! critical part. `revoked` always wins; a fresh `good` settles the question.
+
+use serde::Serialize;
+use x509_parser::prelude::*;
+
+use crate::derwalk;
+use crate::lang::{localized, Localized};
+use crate::revocation::crl::{Crl, ALL_REASONS};
+use crate::revocation::evidence::{about, staleness, Evidence, Freshness};
+use crate::revocation::ocsp::OcspResponse;
+use crate::revocation::points::{cert_distribution_points, DistributionPointNames};
+use crate::revocation::responder::ocsp_evidence;
+use crate::verify::certificate_signed_by;
+use crate::x509::{dn_key, dn_text, is_ca};
+
+/// The CRLs and OCSP responses a verification may draw on.
+#[derive(Clone, Debug, Default)]
+pub struct RevocationSources {
+    /// Certificate revocation lists.
+    pub crls: Vec<Crl>,
+    /// OCSP responses.
+    pub ocsp: Vec<OcspResponse>,
+}
+
+/// What the sources say of one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RevocationStatus {
+    /// Not revoked, per fresh evidence.
+    Good {
+        /// Which source said so.
+        source: Localized,
+    },
+    /// Not revoked, but the evidence is out of date (or not yet valid).
+    Stale {
+        /// Which source said so.
+        source: Localized,
+        /// Why it is out of date.
+        why: Localized,
+    },
+    /// Revoked.
+    Revoked {
+        /// When (RFC 3339).
+        date: String,
+        /// The CRLReason, when given.
+        reason: Option<String>,
+        /// Which source said so.
+        source: Localized,
+    },
+    /// No source could be used.
+    Unknown {
+        /// Why each candidate source was set aside, or that there was none.
+        why: Localized,
+    },
+    /// Revocation was not checked (policy `off`, or the trust anchor).
+    NotChecked,
+}
+
+/// A certificate of a validated path with the certificates above it (its issuer first), as
+/// revocation checking needs them.
+pub struct PathPosition<'a, 'c> {
+    /// The certificate whose status is wanted.
+    pub target: &'a X509Certificate<'c>,
+    /// The certificates above it in the validated path, nearest first, the anchor last.
+    pub above: &'a [&'a X509Certificate<'c>],
+    /// Other certificates at hand (given with the chain, not in the path): a CRL may be signed
+    /// by one of them, a separate CRL-signing key the same CA certified (RFC 5280 §6.3.3(f)).
+    pub pool: &'a [&'a X509Certificate<'c>],
+}
+
+impl RevocationSources {
+    /// Weighs every source that speaks of `position.target` at `time` (Unix seconds).
+    /// `extra_ocsp` are responses given with this one verification (stapled by a TLS server).
+    pub fn status(
+        &self,
+        position: &PathPosition<'_, '_>,
+        time: i64,
+        freshness: Freshness,
+        extra_ocsp: &[OcspResponse],
+    ) -> RevocationStatus {
+        let mut rejected: Vec<Localized> = Vec::new();
+        let mut good: Option<(Localized, Option<Localized>)> = None;
+        // CRLs partitioned by reason (onlySomeReasons) settle the question together once they
+        // cover every reason (RFC 5280 §6.3.3, the reasons mask).
+        let mut partial = (0u16, Vec::new(), None::<Localized>);
+        let mut consider = |evidence: Result<Evidence, Localized>| -> Option<RevocationStatus> {
+            match evidence {
+                Ok(Evidence::Revoked { entry, source }) => Some(RevocationStatus::Revoked {
+                    date: derwalk::rfc3339(entry.revoked_at),
+                    reason: entry.reason.map(str::to_string),
+                    source,
+                }),
+                Ok(Evidence::Good {
+                    source,
+                    stale,
+                    reasons: Some(mask),
+                }) => {
+                    partial.0 |= mask;
+                    partial.1.push(source);
+                    partial.2 = partial.2.take().or(stale);
+                    None
+                }
+                Ok(Evidence::Good { source, stale, .. }) => {
+                    // A fresh answer replaces a stale one; the first fresh one stands.
+                    if good.as_ref().is_none_or(|(_, s)| s.is_some()) {
+                        good = Some((source, stale));
+                    }
+                    None
+                }
+                Err(why) => {
+                    rejected.push(why);
+                    None
+                }
+            }
+        };
+        for crl in self.crls_issued_for(position.target) {
+            if let Some(revoked) = consider(self.crl_evidence(crl, position, time, freshness)) {
+                return revoked;
+            }
+        }
+        // A delegated OCSP responder is looked up in the CRLs only: OCSP about the responder
+        // would be signed by the responder itself.
+        let responder_revoked = |responder: &X509Certificate<'_>| {
+            let at = PathPosition {
+                target: responder,
+                above: position.above,
+                pool: &[],
+            };
+            self.crls_issued_for(responder).find_map(|crl| {
+                match self.crl_evidence(crl, &at, time, freshness) {
+                    Ok(Evidence::Revoked { entry, .. }) => Some(derwalk::rfc3339(entry.revoked_at)),
+                    _ => None,
+                }
+            })
+        };
+        if let Some(issuer) = position.above.first() {
+            for response in self.ocsp.iter().chain(extra_ocsp) {
+                let evidence = ocsp_evidence(
+                    response,
+                    position.target,
+                    issuer,
+                    time,
+                    freshness,
+                    &responder_revoked,
+                );
+                if let Some(revoked) = evidence.and_then(&mut consider) {
+                    return revoked;
+                }
+            }
+        }
+        if partial.0 & ALL_REASONS == ALL_REASONS
+            && good.as_ref().is_none_or(|(_, stale)| stale.is_some())
+        {
+            good = Some((Localized::join(&partial.1, " with ", " avec "), partial.2));
+        }
+        match good {
+            Some((source, None)) => RevocationStatus::Good { source },
+            Some((source, Some(why))) => RevocationStatus::Stale { source, why },
+            None if rejected.is_empty() => RevocationStatus::Unknown {
+                why: localized!(
+                    "no CRL or OCSP response from its issuer '{issuer}' was given",
+                    "aucune LCR ni réponse OCSP de son émetteur « {issuer} » n'a été fournie",
+                    issuer = dn_text(position.target.issuer())
+                ),
+            },
+            None => RevocationStatus::Unknown {
+                why: Localized::join(&rejected, "; ", " ; "),
+            },
+        }
+    }
+
+    /// The CRLs issued under the name of `cert`'s issuer (bytes, or RFC 5280 §7.1 comparison;
+    /// the normalised name is computed only if some CRL's issuer differs in its bytes).
+    fn crls_issued_for<'s>(
+        &'s self,
+        cert: &'s X509Certificate<'_>,
+    ) -> impl Iterator<Item = &'s Crl> {
+        let issuer_key = std::cell::OnceCell::new();
+        let issuer_raw = cert.issuer().as_raw();
+        self.crls.iter().filter(move |crl| {
+            crl.issuer_der() == issuer_raw
+                || crl.issued_by_name(issuer_raw, issuer_key.get_or_init(|| dn_key(cert.issuer())))
+        })
+    }
+
+    fn crl_evidence(
+        &self,
+        crl: &Crl,
+        position: &PathPosition<'_, '_>,
+        time: i64,
+        freshness: Freshness,
+    ) -> Result<Evidence, Localized> {
+        let target = position.target;
+        let source = localized!(
+            "the CRL of '{issuer}' of {date}",
+            "la LCR de « {issuer} » du {date}",
+            issuer = crl.issuer_text(),
+            date = derwalk::rfc3339(crl.this_update())
+        );
+        let refuse = |why: Localized| Err(about(&source, &why));
+        if let Some(why) = crl.unsupported() {
+            return refuse(why.clone());
+        }
+        let points = match cert_distribution_points(target) {
+            Ok(points) => points,
+            Err(why) => {
+                return refuse(localized!(
+                    "the certificate's {why}",
+                    "le certificat : {why}",
+                    why = why
+                ))
+            }
+        };
+        if points.iter().any(|p| p.crl_issuer) {
+            return refuse(localized!(
+                "the certificate names a separate CRL issuer (indirect CRLs are not supported)",
+                "le certificat désigne un émetteur de LCR distinct (les LCR indirectes ne sont pas prises en charge)"
+            ));
+        }
+        if let Some(idp) = crl.issuing_distribution_point() {
+            if idp.indirect {
+                return refuse(localized!(
+                    "it is an indirect CRL, which sceau does not support",
+                    "c'est une LCR indirecte, que sceau ne prend pas en charge"
+                ));
+            }
+            if idp.only_attribute_certs {
+                return refuse(localized!(
+                    "it covers attribute certificates only",
+                    "elle ne couvre que des certificats d'attributs"
+                ));
+            }
+            if idp.only_ca_certs && !is_ca(target) {
+                return refuse(localized!(
+                    "it covers CA certificates only (onlyContainsCACerts)",
+                    "elle ne couvre que des certificats d'AC (onlyContainsCACerts)"
+                ));
+            }
+            if idp.only_user_certs && (is_ca(target) || target.version() != X509Version::V3) {
+                return refuse(localized!(
+                    "it covers end-entity certificates only (onlyContainsUserCerts)",
+                    "elle ne couvre que des certificats d'entité finale (onlyContainsUserCerts)"
+                ));
+            }
+            if let Some(names) = &idp.names {
+                let cert_points: Vec<&DistributionPointNames> =
+                    points.iter().filter_map(|p| p.names.as_ref()).collect();
+                if !cert_points.iter().any(|p| p.intersects(names)) {
+                    return refuse(localized!(
+                        "its distribution point is not one the certificate names",
+                        "son point de distribution n'est pas l'un de ceux que nomme le certificat"
+                    ));
+                }
+            }
+        }
+
+        // The signer: a certificate of the validated path bearing the CRL issuer's name (the
+        // issuer itself, or the same CA's other key across a key rollover).
+        let scheme = crl.signature_scheme();
+        let mut signer = None;
+        for candidate in position.above {
+            let subject = candidate.subject();
+            let named = subject.as_raw() == crl.issuer_der()
+                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
+            if !named {
+                continue;
+            }
+            if crl.is_signed_by(candidate) {
+                signer = Some(candidate);
+                break;
+            }
+        }
+        if signer.is_none() {
+            match self.outside_signer(crl, position, time, freshness) {
+                Ok(found) => signer = found,
+                Err(why) => return refuse(why),
+            }
+        }
+        let Some(signer) = signer else {
+            return refuse(localized!(
+                "its signature ({scheme}) does not verify with a key of '{issuer}' in the path",
+                "sa signature ({scheme}) ne se vérifie avec aucune clé de « {issuer} » du chemin",
+                scheme = scheme.describe(),
+                issuer = dn_text(target.issuer())
+            ));
+        };
+        if let Ok(Some(ku)) = signer.key_usage() {
+            if !ku.value.crl_sign() {
+                return refuse(localized!(
+                    "its signer's keyUsage lacks cRLSign",
+                    "le keyUsage de son signataire n'a pas cRLSign"
+                ));
+            }
+        }
+
+        let reasons = crl
+            .issuing_distribution_point()
+            .and_then(|idp| idp.only_some_reasons);
+        let what = localized!("this CRL", "cette LCR");
+        match crl.lookup(target.raw_serial()) {
+            // A revocation dated after the validation time had not happened yet at that time.
+            Some(entry) if entry.revoked_at <= time => Ok(Evidence::Revoked { entry, source }),
+            _ => {
+                let stale = staleness(crl.this_update(), crl.next_update(), time, freshness, &what)
+                    .why()
+                    .map(|why| about(&source, &why));
+                Ok(Evidence::Good {
+                    source,
+                    stale,
+                    reasons,
+                })
+            }
+        }
+    }
+
+    /// A CRL signer certified outside the validated path: a certificate at hand bearing the
+    /// CRL issuer's name that signs the CRL, itself signed by a CA of the path (so it chains to
+    /// the same anchor), valid at `time`, with cRLSign, and itself not revoked per fresh
+    /// evidence from the path. `Ok(None)` when there is no such certificate; `Err` when one
+    /// signs the CRL but cannot be trusted to.
+    fn outside_signer<'a, 'c>(
+        &self,
+        crl: &Crl,
+        position: &PathPosition<'a, 'c>,
+        time: i64,
+        freshness: Freshness,
+    ) -> Result<Option<&'a &'a X509Certificate<'c>>, Localized> {
+        for candidate in position.pool {
+            let subject = candidate.subject();
+            let named = subject.as_raw() == crl.issuer_der()
+                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
+            if !named || !crl.is_signed_by(candidate) {
+                continue;
+            }
+            let who = localized!(
+                "its signer {subject} (outside the path)",
+                "son signataire {subject} (hors du chemin)",
+                subject = dn_text(subject)
+            );
+            let Some(at) = position.above.iter().position(|ca| {
+                ca.subject().as_raw() == candidate.issuer().as_raw()
+                    && certificate_signed_by(candidate, ca)
+            }) else {
+                return Err(localized!(
+                    "{who} is not certified by a CA of the path",
+                    "{who} n'est certifié par aucune AC du chemin",
+                    who = who
+                ));
+            };
+            let validity = candidate.validity();
+            if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
+                return Err(localized!(
+                    "{who} is not valid at the validation time",
+                    "{who} n'est pas valide à la date de validation",
+                    who = who
+                ));
+            }
+            let status = self.status(
+                &PathPosition {
+                    target: candidate,
+                    above: &position.above[at..],
+                    pool: &[],
+                },
+                time,
+                freshness,
+                &[],
+            );
+            return match status {
+                RevocationStatus::Good { .. } => Ok(Some(candidate)),
+                RevocationStatus::Revoked { date, .. } => Err(localized!(
+                    "{who} was revoked on {date}",
+                    "{who} a été révoqué le {date}",
+                    who = who,
+                    date = date
+                )),
+                RevocationStatus::Stale { why, .. } | RevocationStatus::Unknown { why } => {
+                    Err(localized!(
+                        "{who} has no fresh revocation status ({why})",
+                        "{who} n'a pas de statut de révocation à jour ({why})",
+                        who = who,
+                        why = why
+                    ))
+                }
+                RevocationStatus::NotChecked => Err(localized!(
+                    "{who} has no revocation status",
+                    "{who} n'a pas de statut de révocation",
+                    who = who
+                )),
+            };
+        }
+        Ok(None)
+    }
+}
