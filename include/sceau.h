@@ -247,6 +247,32 @@ enum sceau_result sceau_csr_check(const uint8_t *input,
                                   struct sceau_report **report_out);
 
 /**
+ * Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
+ * contract).
+ *
+ * # Safety
+ * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_result_message(enum sceau_result result,
+                                       char *buf,
+                                       size_t len,
+                                       size_t *out_n);
+
+/**
+ * Writes the detailed message of the last error on the calling thread (what was found and
+ * what was expected) into `buf`; empty when no call has failed on this thread.
+ *
+ * # Safety
+ * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n);
+
+/**
+ * The version of the sceau library, as a static NUL-terminated string.
+ */
+const char *sceau_version(void);
+
+/**
  * The verdict of `report`; `SCEAU_VERDICT_REJECTED` when `report` is NULL (fail closed).
  *
  * # Safety
@@ -321,32 +347,6 @@ enum sceau_result sceau_report_text(const struct sceau_report *report,
  * `report` must be NULL or a handle from sceau not yet freed.
  */
 void sceau_report_free(struct sceau_report *report);
-
-/**
- * Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
- * contract).
- *
- * # Safety
- * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
- */
-enum sceau_result sceau_result_message(enum sceau_result result,
-                                       char *buf,
-                                       size_t len,
-                                       size_t *out_n);
-
-/**
- * Writes the detailed message of the last error on the calling thread (what was found and
- * what was expected) into `buf`; empty when no call has failed on this thread.
- *
- * # Safety
- * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
- */
-enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n);
-
-/**
- * The version of the sceau library, as a static NUL-terminated string.
- */
-const char *sceau_version(void);
 
 /**
  * Writes a new verifier to `verifier_out` for `usage` (`tls-server` or `server`, `client`,

@@ -10,10 +10,10 @@
 //! - `try_lib!` turns a library error into its result code and records its message;
 //!   `try_result!` returns a result code already recorded.
 
-use crate::ffi::report::sceau_verdict;
 use crate::ffi::result::{fail_with, sceau_result};
 
-/// What a function returns when its body panicked: unwinding into C is undefined.
+/// What a function returns when its body panicked: unwinding into C is undefined. The verdict
+/// type implements it where it is defined.
 pub(crate) trait PanicOrDefault {
     fn value() -> Self;
 }
@@ -21,13 +21,6 @@ pub(crate) trait PanicOrDefault {
 impl PanicOrDefault for sceau_result {
     fn value() -> Self {
         fail_with(sceau_result::Panic, "caught at the C boundary")
-    }
-}
-
-/// A report that cannot be read is rejected (fail closed).
-impl PanicOrDefault for sceau_verdict {
-    fn value() -> Self {
-        sceau_verdict::Rejected
     }
 }
 
@@ -49,12 +42,6 @@ pub(crate) trait NullParameterOrDefault {
 impl NullParameterOrDefault for sceau_result {
     fn value(parameter: &str) -> Self {
         fail_with(sceau_result::NullParameter, &format!("{parameter} is NULL"))
-    }
-}
-
-impl NullParameterOrDefault for sceau_verdict {
-    fn value(_: &str) -> Self {
-        sceau_verdict::Rejected
     }
 }
 
@@ -86,9 +73,7 @@ macro_rules! try_deref {
         // when it is changed.
         match unsafe { ptr.$as() } {
             Some(value) => value,
-            None => {
-                return $crate::ffi::boundary::NullParameterOrDefault::value(stringify!($ptr))
-            }
+            None => return $crate::ffi::boundary::NullParameterOrDefault::value(stringify!($ptr)),
         }
     }};
 }

@@ -12,6 +12,7 @@ mod boundary;
 mod catalog;
 mod cert;
 mod csr;
+mod library;
 mod report;
 mod result;
 mod verifier;

@@ -3,6 +3,7 @@
 use std::ffi::c_char;
 
 use crate::error::Result;
+use crate::ffi::boundary::{NullParameterOrDefault, PanicOrDefault};
 use crate::ffi::result::{fail_with, free_handle, sceau_result, write_text};
 use crate::lang::Lang;
 use crate::report::Report;
@@ -21,6 +22,19 @@ pub enum sceau_verdict {
     Accepted = 0,
     /// At least one finding of severity error.
     Rejected = 1,
+}
+
+/// A report that cannot be read is rejected (fail closed).
+impl PanicOrDefault for sceau_verdict {
+    fn value() -> Self {
+        sceau_verdict::Rejected
+    }
+}
+
+impl NullParameterOrDefault for sceau_verdict {
+    fn value(_: &str) -> Self {
+        sceau_verdict::Rejected
+    }
 }
 
 /// A message language.

@@ -1,5 +1,6 @@
 //! Result codes, the last error of each thread, and the conversions every exported function
-//! shares: strings and times in, text out, handles freed.
+//! shares: strings and times in, text out, handles freed. The functions that hand these to C
+//! are in `library.rs`.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
@@ -91,7 +92,7 @@ impl From<&Error> for sceau_result {
 
 thread_local! {
     /// The detailed message of the last error on this thread (what was found, what was expected).
-    static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
+    pub(crate) static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 pub(crate) fn set_last_error(message: String) {
@@ -174,49 +175,4 @@ pub(crate) unsafe fn optional_str<'a>(
             &format!("{name} is not UTF-8"),
         )
     })
-}
-
-/// Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
-/// contract).
-///
-/// # Safety
-/// `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn sceau_result_message(
-    result: sceau_result,
-    buf: *mut c_char,
-    len: usize,
-    out_n: *mut usize,
-) -> sceau_result {
-    // SAFETY: forwarded caller contract.
-    ffi_boundary! { unsafe { write_text(result.describe(), buf, len, out_n) } }
-}
-
-/// Writes the detailed message of the last error on the calling thread (what was found and
-/// what was expected) into `buf`; empty when no call has failed on this thread.
-///
-/// # Safety
-/// `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn sceau_last_error_message(
-    buf: *mut c_char,
-    len: usize,
-    out_n: *mut usize,
-) -> sceau_result {
-    ffi_boundary! {
-        let message = LAST_ERROR.with(|last| last.borrow().clone());
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&message, buf, len, out_n) }
-    }
-}
-
-/// The version of the sceau library, as a static NUL-terminated string.
-#[no_mangle]
-pub extern "C" fn sceau_version() -> *const c_char {
-    static VERSION: &CStr =
-        match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
-            Ok(v) => v,
-            Err(_) => c"unknown",
-        };
-    VERSION.as_ptr()
 }

@@ -63,7 +63,7 @@ pub fn rules_json(lang: Lang) -> String {
 fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '|' | '`') {
+        if matches!(c, '\\' | '*' | '<' | '>' | '[' | ']' | '|' | '`') {
             out.push('\\');
         }
         out.push(c);
