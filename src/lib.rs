@@ -23,7 +23,7 @@
 //! - **Certificates**: [`check_certificate`] against a product, [`match_certificate`] against
 //!   its request and key, [`expiry`], [`quote`].
 //! - **Chains**: a [`Verifier`] (anchors, intermediates, [`Crl`]s, [`OcspResponse`]s,
-//!   [`VerifyOptions`]) and its `verify` methods; [`diapason`] presets; [`tls`] verifiers
+//!   [`VerifyOptions`]) and its `verify` methods; [`diapason`] presets; `tls` verifiers
 //!   for rustls (feature `rustls`).
 //! - **Rules**: [`rules`] lists every rule; `docs/RULES.md` is made from it.
 //!

@@ -111,7 +111,7 @@ impl Report {
     }
 
     /// The report of one check under `profile`.
-    pub fn of<F: Into<Facts>>(profile: impl Into<String>, checked: Checked<F>) -> Self {
+    pub(crate) fn of<F: Into<Facts>>(profile: impl Into<String>, checked: Checked<F>) -> Self {
         let facts = checked.facts.into();
         Report {
             subject: facts.subject(),

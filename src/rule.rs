@@ -334,11 +334,6 @@ impl<F> Checked<F> {
     pub fn undated(facts: F, findings: Vec<Finding>) -> Checked<F> {
         Checked { facts, findings }
     }
-
-    /// Rejected when any finding is an error.
-    pub fn verdict(&self) -> Verdict {
-        Verdict::of(&self.findings)
-    }
 }
 
 /// The calendar day (UTC) of `seconds` since the epoch, which dated rules are judged on; times
