@@ -102,38 +102,49 @@ struct PemBlock<'a> {
     body: &'a [u8],
 }
 
-/// Finds every PEM block in `input`, whatever surrounds them (prose, e-mail quoting, CRLF).
+/// The label of a boundary line (`-----BEGIN label-----` when `open` is `-----BEGIN `), if
+/// the line is one: the whole line, leading and trailing white space aside, and a label of
+/// printable ASCII (RFC 7468 §2). A line of prose that merely mentions a boundary is not one.
+fn boundary<'a>(line: &'a [u8], open: &[u8]) -> Option<&'a str> {
+    let line = line.trim_ascii();
+    let label = line.strip_prefix(open)?.strip_suffix(DASHES)?;
+    let label = std::str::from_utf8(label).ok()?;
+    let printable = label.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    (printable && !label.contains("-----")).then_some(label)
+}
+
+/// Finds every PEM block in `input`, whatever surrounds them (prose, e-mail quoting, CRLF):
+/// a block opens at a line that is a BEGIN boundary and closes at the next END boundary line.
 fn pem_blocks(input: &[u8], expected: ObjectKind) -> Result<Vec<PemBlock<'_>>> {
     let bad = |detail: String| Error::BadPem { detail, expected };
     let mut blocks = Vec::new();
-    let mut rest = input;
-    while let Some(begin) = find(rest, PEM_BEGIN) {
-        let after_begin = &rest[begin + PEM_BEGIN.len()..];
-        let label_len = find(after_begin, DASHES)
-            .ok_or_else(|| bad("a BEGIN line is not closed by '-----'".into()))?;
-        let label = std::str::from_utf8(&after_begin[..label_len])
-            .ok()
-            .filter(|l| l.bytes().all(|b| b.is_ascii_graphic() || b == b' '))
-            .ok_or_else(|| bad("a BEGIN line holds a label that is not printable ASCII".into()))?;
-        let after_label = &after_begin[label_len + DASHES.len()..];
-        let end = find(after_label, PEM_END)
-            .ok_or_else(|| bad(format!("the BEGIN {label} block has no END line")))?;
-        let body = &after_label[..end];
-        let after_end = &after_label[end + PEM_END.len()..];
-        let end_label_len = find(after_end, DASHES).ok_or_else(|| {
-            bad(format!(
-                "the END line of the {label} block is not closed by '-----'"
-            ))
-        })?;
-        let end_label = &after_end[..end_label_len];
-        if end_label != label.as_bytes() {
-            return Err(bad(format!(
-                "BEGIN {label} is closed by END {}",
-                String::from_utf8_lossy(end_label)
-            )));
+    let mut open: Option<(&str, usize)> = None;
+    let mut at = 0;
+    for line in input.split(|&b| b == b'\n') {
+        let (start, next) = (at, at + line.len() + 1);
+        at = next;
+        match open {
+            None => {
+                if let Some(label) = boundary(line, PEM_BEGIN) {
+                    open = Some((label, next.min(input.len())));
+                }
+            }
+            Some((label, body_start)) => {
+                if let Some(end_label) = boundary(line, PEM_END) {
+                    if end_label != label {
+                        return Err(bad(format!("BEGIN {label} is closed by END {end_label}")));
+                    }
+                    blocks.push(PemBlock {
+                        label,
+                        body: &input[body_start..start],
+                    });
+                    open = None;
+                }
+            }
         }
-        blocks.push(PemBlock { label, body });
-        rest = &after_end[end_label_len + DASHES.len()..];
+    }
+    if let Some((label, _)) = open {
+        return Err(bad(format!("the BEGIN {label} block has no END line")));
     }
     Ok(blocks)
 }
@@ -203,14 +214,48 @@ fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>
         }
     }
     if wanted.is_empty() {
-        let found = others
-            .iter()
-            .map(|l| format!("a PEM block labelled '{l}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Err(Error::WrongKind { found, expected });
+        if others.is_empty() {
+            return Err(Error::NotPemOrDer {
+                detail: "text whose '-----BEGIN' appears only inside a line of prose, not as a PEM boundary line".into(),
+                expected,
+            });
+        }
+        return Err(Error::WrongKind {
+            found: blocks_found(&others),
+            expected,
+        });
     }
     Ok(wanted)
+}
+
+/// The PEM blocks of other kinds, for a message: each label once with its count, the first
+/// few labels only (a file of a million blocks gives a line, not megabytes).
+fn blocks_found(labels: &[&str]) -> String {
+    const SHOWN: usize = 4;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for label in labels {
+        if let Some((_, n)) = counts.iter_mut().find(|(l, _)| l == label) {
+            *n += 1;
+        } else if counts.len() < SHOWN {
+            counts.push((label, 1));
+        }
+    }
+    let mut parts: Vec<String> = counts
+        .iter()
+        .take(SHOWN)
+        .map(|(label, n)| match n {
+            1 => format!("a PEM block labelled '{label}'"),
+            n => format!("{n} PEM blocks labelled '{label}'"),
+        })
+        .collect();
+    let listed: usize = counts.iter().take(SHOWN).map(|(_, n)| n).sum();
+    if listed < labels.len() {
+        parts.push(format!(
+            "{} more PEM blocks of other kinds",
+            labels.len() - listed
+        ));
+    }
+    parts.join(", ")
 }
 
 fn decode_bare_base64(text: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
