@@ -3,11 +3,109 @@
 
 use std::time::Duration;
 
+use rcgen::{
+    BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
+    KeyUsagePurpose,
+};
 use rustls_pki_types::UnixTime;
-use sceau::{check_csr, Error, IssuancePolicy, ObjectKind};
+use sceau::{check_certificate, check_csr, Catalog, Error, IssuancePolicy, ObjectKind, Report};
 
 mod common;
-use common::{csr_data, today};
+use common::{csr_data, error_codes, today};
+
+fn codes(report: &Report) -> Vec<&'static str> {
+    report.findings().iter().map(|f| f.code()).collect()
+}
+
+fn policy(profile: &str) -> IssuancePolicy {
+    IssuancePolicy::by_id(profile).unwrap()
+}
+
+/// A test CA, and a TLS leaf it issues with `cn` and `dns` names from 2026-11-01 for 90 days.
+fn tls_leaf(cn: &str, dns: &[&str]) -> Vec<u8> {
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.distinguished_name.push(DnType::CommonName, "AC de test");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    let issuer = Issuer::new(ca, ca_key);
+    let mut leaf =
+        CertificateParams::new(dns.iter().map(|d| d.to_string()).collect::<Vec<_>>()).unwrap();
+    leaf.distinguished_name = rcgen::DistinguishedName::new();
+    leaf.distinguished_name.push(DnType::CommonName, cn);
+    leaf.not_before = rcgen::date_time_ymd(2026, 11, 1);
+    leaf.not_after = leaf.not_before + Duration::from_secs(90 * 86_400);
+    leaf.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    leaf.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    leaf.signed_by(&KeyPair::generate().unwrap(), &issuer)
+        .unwrap()
+        .der()
+        .to_vec()
+}
+
+// Item 1: a server product and a CN that names no host.
+
+#[test]
+fn server_products_refuse_a_request_whose_cn_is_not_a_host_name() {
+    let csr = read(&csr_data("cn-not-host.csr"));
+    let authorised = Catalog::embedded().extended_with(
+        Catalog::from_toml(
+            "[[product]]\nid = 'ssl-serveur'\nname = 'SSL_SERVEUR'\nissuer = 'IGC-Santé'\n\
+             source = '003'\nusage = 'tls-server'\nnames = { authorized_domains = ['*ch-ville.fr'] }\n",
+        )
+        .unwrap(),
+    );
+    let mut policies: Vec<IssuancePolicy> = ["standard", "ssl-serveur", "certigna-ssl", "uc"]
+        .iter()
+        .map(|p| policy(p))
+        .collect();
+    policies.push(IssuancePolicy::from_catalog(&authorised, "ssl-serveur").unwrap());
+    for policy in &policies {
+        let report = check_csr(&csr, policy, today()).unwrap();
+        let errors = error_codes(&report);
+        assert!(
+            errors.contains(&"profile.names.no_host"),
+            "{}: {errors:?}",
+            policy.id
+        );
+        assert!(
+            errors.contains(&"name.dns.invalid_character"),
+            "{}: {errors:?}",
+            policy.id
+        );
+        let cn = report
+            .findings()
+            .iter()
+            .find(|f| f.code() == "name.dns.invalid_character");
+        assert_eq!(cn.unwrap().field(), "subject.CN");
+    }
+    // A service name is still a good CN where the product does not name hosts.
+    assert!(error_codes(&check_csr(&csr, &policy("org-auth-cli"), today()).unwrap()).is_empty());
+}
+
+#[test]
+fn cert_check_refuses_a_server_certificate_whose_cn_is_not_a_host_name() {
+    let cert = tls_leaf("mon serveur", &["www.exemple.fr"]);
+    let report = check_certificate(&cert, &policy("standard")).unwrap();
+    let cn: Vec<&str> = report
+        .findings()
+        .iter()
+        .filter(|f| f.field() == "subject.CN")
+        .map(|f| f.code())
+        .collect();
+    assert!(
+        cn.contains(&"name.dns.invalid_character"),
+        "{:?}",
+        codes(&report)
+    );
+    let no_names = tls_leaf("mon serveur", &[]);
+    let report = check_certificate(&no_names, &policy("standard")).unwrap();
+    assert!(
+        error_codes(&report).contains(&"profile.names.no_host"),
+        "{:?}",
+        codes(&report)
+    );
+}
 
 fn read(path: &std::path::Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -185,6 +185,8 @@ fn check_subject(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Findin
         let field = "subject.CN";
         if is_ip_address(cn) {
             out.push(Finding::new(&CSR_CN_IS_IP, field).arg("cn", cn));
+        } else if policy.product.as_ref().is_some_and(|p| p.names_hosts()) {
+            // The product's name rules judge the CN of a server request.
         } else if looks_like_host(cn) && policy.product.as_ref().is_none_or(|p| p.names.cn_is_host)
         {
             out.extend(names::check_dns_name(cn, field, policy.allow_wildcard));

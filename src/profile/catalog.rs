@@ -8,6 +8,14 @@ use crate::error::{Error, Result};
 use crate::keys::KeyPolicy;
 use crate::usage::Usage;
 
+impl Product {
+    /// Whether the product's certificates name hosts (TLS servers whose CN is a host name):
+    /// then the CN and every DNS name must be host names, and there must be one at least.
+    pub fn names_hosts(&self) -> bool {
+        self.usage == Usage::TlsServer && self.names.cn_is_host && self.names.dns
+    }
+}
+
 impl Wildcard {
     /// The name used in catalogues.
     pub fn as_str(self) -> &'static str {

@@ -1,9 +1,11 @@
 //! A product's rules on the names, subject and usages of a request.
 
+use crate::host::is_ip_address;
 use crate::lang::{localized, Localized};
+use crate::names::check_dns_name;
 use crate::profile::catalog::{Product, Wildcard};
 use crate::rule::{rules, Finding};
-use crate::x509::NameView;
+use crate::x509::{NameView, RequestedName};
 
 /// Whether an authorised domain, written as IGC-Santé does (`*ch-ville.fr`, or a plain
 /// `ch-ville.fr`), covers `name`: the domain itself or any name under it, on a label boundary
@@ -38,6 +40,32 @@ pub fn check_product_names(view: &NameView<'_>, product: &Product) -> Vec<Findin
     let dns = view.dns_names(rules.cn_is_host);
     let product_arg = |f: Finding| f.arg("product", &product.name);
 
+    if product.names_hosts() {
+        // The CN names the host (an IP CN is judged by the request's and the certificate's
+        // own rules); and a server certificate that names no host names nothing clients accept.
+        // A certificate's CN that is also one of its DNS subjectAltNames is judged there; a
+        // request's CN is what the requester typed, judged as such.
+        let in_san = |cn: &str| {
+            view.certificate
+                && view
+                    .names
+                    .iter()
+                    .any(|n| matches!(n, RequestedName::Dns(d) if d.eq_ignore_ascii_case(cn)))
+        };
+        if let Some(cn) = view
+            .common_name
+            .filter(|cn| !is_ip_address(cn) && !in_san(cn))
+        {
+            out.extend(check_dns_name(
+                cn,
+                "subject.CN",
+                rules.wildcard != Wildcard::Forbidden,
+            ));
+        }
+        if dns.is_empty() {
+            out.push(product_arg(Finding::new(&PROFILE_NO_HOST, "names")));
+        }
+    }
     if !rules.dns && !dns.is_empty() {
         out.push(product_arg(
             Finding::new(&PROFILE_DNS_NOT_ALLOWED, "names").arg("names", dns.join(", ")),
@@ -149,6 +177,10 @@ pub fn check_product_names(view: &NameView<'_>, product: &Product) -> Vec<Findin
 }
 
 rules! {
+    PROFILE_NO_HOST: "profile.names.no_host", Error,
+        "003_a88f77ecd5bd515e.txt (CN = FQDN of the host, RFC 1035); 002_65d782b1359c0f60.txt (the CN is the FQDN); CA/B BR §7.1.2.7.12",
+        "{product} certifies host names and this names none: its CN is not a host name and it has no DNS subjectAltName",
+        "{product} certifie des noms d'hôte et celui-ci n'en porte aucun : son CN n'est pas un nom d'hôte et il n'a pas de subjectAltName DNS";
     PROFILE_TOO_MANY_NAMES: "profile.names.too_many", Error,
         "000_45f25a1ea33b9316.txt (Standard: at most 2 names; UC: up to 250)",
         "{count} names requested; {product} carries at most {max}",

@@ -44,6 +44,8 @@ req ed25519.csr ed25519 "$subj" -addext "$san"
 req wildcard.csr rsa2048 "/C=FR/O=Exemple SA/CN=*.exemple.fr" -sha256 -addext "subjectAltName=DNS:*.exemple.fr"
 req idn.csr rsa2048 "/C=FR/CN=xn--bcher-kva.example" -sha256 -addext "subjectAltName=DNS:xn--bcher-kva.example"
 req service-name.csr rsa2048 "/C=FR/O=CH Ville/CN=Client_Diapason_PSP" -sha256
+# A server request whose CN names no host and which has no SAN (refused by server products).
+req cn-not-host.csr rsa2048 "/C=FR/O=CH Ville/CN=mon serveur" -sha256
 req usages.csr rsa2048 "$subj" -sha256 -addext "$san" \
   -addext "keyUsage=critical,digitalSignature,keyEncipherment" \
   -addext "extendedKeyUsage=serverAuth,clientAuth"
