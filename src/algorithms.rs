@@ -7,15 +7,77 @@ use time::Date;
 use crate::rule::{rules, Finding};
 use crate::signature::{HashAlg, SignatureScheme};
 
-/// Which digests may still sign, and until when: a policy as data.
+/// Which signature schemes may sign, which digests are retired, and which may still sign
+/// until when: a policy as data. A scheme the policy does not name is refused; so is one whose
+/// parameters cannot be read and one sceau does not know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlgorithmPolicy {
+    /// The signature schemes allowed (digests and parameters aside).
+    #[serde(default = "default_schemes")]
+    pub schemes: Vec<SchemeFamily>,
     /// Digests retired for signatures: rejected whatever the date.
     pub retired_hashes: Vec<HashAlg>,
     /// Digests allowed only before a date (exclusive).
     pub hash_sunsets: Vec<HashSunset>,
     /// Whether Ed25519 signatures are acceptable.
     pub allow_ed25519: bool,
+}
+
+/// A family of signature schemes, as a policy names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SchemeFamily {
+    /// RSASSA-PKCS1-v1_5.
+    RsaPkcs1,
+    /// RSASSA-PSS with readable RFC 4055 parameters.
+    RsaPss,
+    /// ECDSA.
+    Ecdsa,
+    /// Ed25519.
+    Ed25519,
+    /// Ed448.
+    Ed448,
+    /// DSA.
+    Dsa,
+}
+
+impl SchemeFamily {
+    /// The family of `scheme`; `None` for malformed RSASSA-PSS and unknown algorithms, which
+    /// no policy allows.
+    pub fn of(scheme: &SignatureScheme) -> Option<SchemeFamily> {
+        match scheme {
+            SignatureScheme::RsaPkcs1 { .. } => Some(SchemeFamily::RsaPkcs1),
+            SignatureScheme::RsaPss(_) => Some(SchemeFamily::RsaPss),
+            SignatureScheme::Ecdsa { .. } => Some(SchemeFamily::Ecdsa),
+            SignatureScheme::Ed25519 => Some(SchemeFamily::Ed25519),
+            SignatureScheme::Ed448 => Some(SchemeFamily::Ed448),
+            SignatureScheme::Dsa { .. } => Some(SchemeFamily::Dsa),
+            SignatureScheme::MalformedPss { .. } | SignatureScheme::Unknown { .. } => None,
+        }
+    }
+
+    /// The name policies and messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemeFamily::RsaPkcs1 => "RSA PKCS#1 v1.5",
+            SchemeFamily::RsaPss => "RSASSA-PSS",
+            SchemeFamily::Ecdsa => "ECDSA",
+            SchemeFamily::Ed25519 => "Ed25519",
+            SchemeFamily::Ed448 => "Ed448",
+            SchemeFamily::Dsa => "DSA",
+        }
+    }
+}
+
+/// RSA (PKCS#1 v1.5 and PSS), ECDSA and Ed25519: what ETSI TS 119 312 and the CA/B Forum
+/// admit; DSA and Ed448 are left out (no CA/B profile admits them).
+fn default_schemes() -> Vec<SchemeFamily> {
+    vec![
+        SchemeFamily::RsaPkcs1,
+        SchemeFamily::RsaPss,
+        SchemeFamily::Ecdsa,
+        SchemeFamily::Ed25519,
+    ]
 }
 
 /// A digest allowed before `until` only.
@@ -33,6 +95,7 @@ impl Default for AlgorithmPolicy {
     /// ETSI TS 119 312 and the CA/B Forum: MD2/MD4/MD5/SHA-1 retired, SHA-224 until 2029.
     fn default() -> Self {
         AlgorithmPolicy {
+            schemes: default_schemes(),
             retired_hashes: vec![HashAlg::Md2, HashAlg::Md4, HashAlg::Md5, HashAlg::Sha1],
             hash_sunsets: vec![HashSunset {
                 hash: HashAlg::Sha224,
@@ -45,6 +108,10 @@ impl Default for AlgorithmPolicy {
 }
 
 rules! {
+    SIGNATURE_NOT_ALLOWED: "algorithm.signature.not_allowed", Error,
+        "ETSI TS 119 312 v1.5.1 §6 (the schemes it admits); CA/B BR §7.1.3.2; fail-closed policy",
+        "signed with {algorithm}, which this policy does not allow (allowed: {allowed})",
+        "signé avec {algorithm}, que cette politique n'admet pas (admis : {allowed})";
     SIGNATURE_RETIRED: "algorithm.signature.retired", Error,
         "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1 §2.2; CA/B BR §7.1.3.2; DOMAIN.md (002, 004)",
         "signed with {algorithm}: {hash} is retired for signatures and is refused as such (the signature was not verified)",
@@ -70,6 +137,14 @@ impl AlgorithmPolicy {
     /// The findings of this policy on `scheme`, judged on `day`; `field` names where it stands.
     pub fn check(&self, scheme: &SignatureScheme, day: Date, field: &str) -> Vec<Finding> {
         let mut out = Vec::new();
+        if !SchemeFamily::of(scheme).is_some_and(|f| self.schemes.contains(&f)) {
+            let allowed: Vec<&str> = self.schemes.iter().map(|f| f.name()).collect();
+            out.push(
+                Finding::new(&SIGNATURE_NOT_ALLOWED, field)
+                    .text("algorithm", scheme.describe())
+                    .arg("allowed", allowed.join(", ")),
+            );
+        }
         if let Some(hash) = scheme.hash() {
             if self.retired_hashes.contains(&hash) {
                 out.push(

@@ -89,7 +89,7 @@ pub use rule::{Finding, Rule, Severity, Verdict};
 pub use usage::{Eku, Usage, UsageRules};
 
 // Policies, as data.
-pub use algorithms::{AlgorithmPolicy, HashSunset};
+pub use algorithms::{AlgorithmPolicy, HashSunset, SchemeFamily};
 pub use chain::options::VerifyOptions;
 pub use keys::{KeyPolicy, RsaPolicy};
 pub use policy::IssuancePolicy;

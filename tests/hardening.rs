@@ -170,3 +170,73 @@ fn two_hundred_thousand_blocks_of_another_kind_give_a_one_line_error() {
 fn at(seconds: u64) -> UnixTime {
     UnixTime::since_unix_epoch(Duration::from_secs(seconds))
 }
+
+// Item 2: signature algorithms the policy does not name.
+
+fn cert_data(name: &str) -> Vec<u8> {
+    read(
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/cert")
+            .join(name),
+    )
+}
+
+/// `good.pem` (RSA, sha256WithRSAEncryption) as DER with its signature OID's last octet
+/// replaced in both places it stands (tbsCertificate.signature and signatureAlgorithm).
+fn with_signature_oid_ending(last: u8) -> Vec<u8> {
+    let pem = cert_data("tls/good.pem");
+    let mut der = sceau::decode(&pem, ObjectKind::Certificate)
+        .unwrap()
+        .der
+        .into_owned();
+    let oid = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
+    ];
+    let mut replaced = 0;
+    let mut i = 0;
+    while i + oid.len() <= der.len() {
+        if der[i..i + oid.len()] == oid {
+            der[i + oid.len() - 1] = last;
+            replaced += 1;
+        }
+        i += 1;
+    }
+    assert_eq!(replaced, 2);
+    der
+}
+
+#[test]
+fn cert_check_refuses_signature_algorithms_the_policy_does_not_name() {
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("DSA", cert_data("dsa-signed.pem")),
+        ("Ed448", cert_data("ed448-signed.pem")),
+        // 1.2.840.113549.1.1.127: no such algorithm.
+        (
+            "unknown algorithm 1.2.840.113549.1.1.127",
+            with_signature_oid_ending(0x7f),
+        ),
+        // id-RSASSA-PSS with NULL parameters: no RSASSA-PSS-params to read.
+        (
+            "RSASSA-PSS (malformed parameters)",
+            with_signature_oid_ending(0x0a),
+        ),
+    ];
+    for (what, cert) in cases {
+        let report = check_certificate(&cert, &policy("standard")).unwrap();
+        let refusal = report
+            .findings()
+            .iter()
+            .find(|f| f.code() == "algorithm.signature.not_allowed")
+            .unwrap_or_else(|| panic!("{what}: {:?}", codes(&report)));
+        assert!(
+            refusal.arg_value("algorithm").unwrap().contains(what),
+            "{what}"
+        );
+        assert_eq!(report.verdict(), sceau::Verdict::Rejected, "{what}");
+    }
+    // The policy is data: a policy naming DSA lets it through.
+    let mut dsa = policy("standard");
+    dsa.algorithms.schemes.push(sceau::SchemeFamily::Dsa);
+    let report = check_certificate(&cert_data("dsa-signed.pem"), &dsa).unwrap();
+    assert!(!codes(&report).contains(&"algorithm.signature.not_allowed"));
+}

@@ -40,4 +40,20 @@ leaf wildcard-misplaced "$tmp/k2048.key" 90 sha256 "$ok_ku" "extendedKeyUsage=se
 leaf underscore "$tmp/k2048.key" 90 sha256 "$ok_ku" "extendedKeyUsage=serverAuth" "subjectAltName=DNS:www.exemple.fr,DNS:mon_site.exemple.fr"
 leaf client-eku "$tmp/k2048.key" 90 sha256 "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth" "subjectAltName=DNS:www.exemple.fr"
 leaf sha1-rsa1024-no-san "$tmp/rsa1024.key" 90 sha1 "$ok_ku" "extendedKeyUsage=serverAuth"
+# TLS leaves with a P-256 key, issued by CAs that sign with schemes no CA/B policy admits:
+# DSA and Ed448 (only the signature algorithm is wrong with them).
+openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$tmp/dsa.param" 2>/dev/null
+openssl genpkey -quiet -paramfile "$tmp/dsa.param" -out "$tmp/dsa-ca.key"
+openssl genpkey -quiet -algorithm ED448 -out "$tmp/ed448-ca.key"
+openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$tmp/p256.key"
+for alg in dsa ed448; do
+  digest=$([ "$alg" = dsa ] && echo -sha256 || true)
+  openssl req -x509 -new -key "$tmp/$alg-ca.key" $digest -days 3650 -subj "/C=FR/CN=AC $alg" \
+    -out "$tmp/$alg-ca.pem"
+  openssl req -new -key "$tmp/p256.key" -subj "/C=FR/CN=www.exemple.fr" -out "$tmp/$alg-leaf.csr"
+  printf "%s\n" "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+    "extendedKeyUsage=serverAuth" "subjectAltName=DNS:www.exemple.fr" > "$tmp/$alg-leaf.ext"
+  openssl x509 -req -in "$tmp/$alg-leaf.csr" -CA "$tmp/$alg-ca.pem" -CAkey "$tmp/$alg-ca.key" \
+    -CAcreateserial -days 90 $digest -extfile "$tmp/$alg-leaf.ext" -out "$alg-signed.pem" 2>/dev/null
+done
 echo "certificate fixtures written to $(pwd)"
