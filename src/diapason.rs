@@ -16,7 +16,6 @@ use crate::chain::verifier::Verifier;
 use crate::entry::match_certificate;
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
-use crate::lang::Lang;
 use crate::report::{Facts, Report, Subject};
 use crate::revocation::policy::RevocationPolicy;
 use crate::rule::{rules, Finding, Verdict};
@@ -61,11 +60,16 @@ pub struct Identity {
     pub key: PrivateKeyDer<'static>,
 }
 
-/// Reads the gateway's PKCS#12 file and judges it: the key belongs to the certificate, and the
-/// file carries a complete chain to a root it also holds (validated at `time`, for TLS server
-/// use, revocation not consulted). The identity is returned even when the report rejects it, so
-/// the caller can show what it holds; it must not be used then.
-pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Identity, Report)> {
+/// Reads the gateway's PKCS#12 file and judges it: the file holds a private key
+/// (`diapason.identity.no_key` otherwise), the key belongs to the certificate, and the file
+/// carries a complete chain to a root it also holds (validated at `time`, for TLS server use,
+/// revocation not consulted). The identity is returned whenever the file holds a key, even when
+/// the report rejects it, so the caller can show what it holds; it must not be used then.
+pub fn load_identity(
+    p12: &[u8],
+    password: &str,
+    time: UnixTime,
+) -> Result<(Option<Identity>, Report)> {
     // Raw: every bag on its own. The linked modes drop certificates that do not chain from
     // the key's certificate, which hides exactly the incomplete chains this is meant to show.
     let store =
@@ -94,22 +98,13 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
         }
     }
     certs.dedup();
-    let Some(key_der) = keys.into_iter().next() else {
-        return Err(Error::InvalidArgument {
-            name: "pkcs12",
-            detail: format!(
-                "{}: {}",
-                IDENTITY_NO_KEY.code,
-                Finding::new(&IDENTITY_NO_KEY, "pkcs12").message(Lang::En)
-            ),
-        });
-    };
     if certs.is_empty() {
         return Err(Error::InvalidArgument {
             name: "pkcs12",
-            detail: "the private key comes without its certificate".into(),
+            detail: "the PKCS#12 file holds no certificate".into(),
         });
     }
+    let key_der = keys.into_iter().next();
     let parsed: Vec<X509Certificate<'_>> = certs
         .iter()
         .map(|der| input::complete(der, X509Certificate::from_der(der), ObjectKind::Certificate))
@@ -118,8 +113,10 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
     // The leaf is the certificate of the key; failing that, the first that is no CA.
     let leaf = (0..certs.len())
         .find(|&i| {
-            match_certificate(&certs[i], None, Some(&key_der))
-                .is_ok_and(|r| r.verdict() == Verdict::Accepted)
+            key_der.as_ref().is_some_and(|key| {
+                match_certificate(&certs[i], None, Some(key))
+                    .is_ok_and(|r| r.verdict() == Verdict::Accepted)
+            })
         })
         .or_else(|| (0..certs.len()).find(|&i| !is_root(&parsed[i])))
         .unwrap_or(0);
@@ -156,13 +153,17 @@ pub fn load_identity(p12: &[u8], password: &str, time: UnixTime) -> Result<(Iden
     } else {
         verifier.verify_certificates(&chain, None)
     };
-    let matched = match_certificate(&certs[leaf], None, Some(&key_der))?;
-    findings.extend(matched.findings().iter().cloned());
+    match &key_der {
+        Some(key) => {
+            let matched = match_certificate(&certs[leaf], None, Some(key))?;
+            findings.extend(matched.findings().iter().cloned());
+        }
+        None => findings.push(Finding::new(&IDENTITY_NO_KEY, "pkcs12")),
+    }
     report.extend_findings(findings);
-    let rest = chain;
-    let identity = Identity {
-        chain: rest,
-        key: PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key_der)),
-    };
+    let identity = key_der.map(|key| Identity {
+        chain,
+        key: PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)),
+    });
     Ok((identity, report))
 }

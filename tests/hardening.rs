@@ -240,3 +240,14 @@ fn cert_check_refuses_signature_algorithms_the_policy_does_not_name() {
     let report = check_certificate(&cert_data("dsa-signed.pem"), &dsa).unwrap();
     assert!(!codes(&report).contains(&"algorithm.signature.not_allowed"));
 }
+
+// Item 3: placeholders that passed.
+
+#[test]
+fn a_request_read_without_judging_has_no_proof_of_possession() {
+    // The starting state used to be "not checked, retired", which the checks took for a pass.
+    let facts = sceau::CsrFacts::read_only(&read(&csr_data("rsa2048-san.csr"))).unwrap();
+    assert_eq!(facts.proof_of_possession, sceau::Possession::NotChecked);
+    let json = serde_json::to_value(&facts.proof_of_possession).unwrap();
+    assert_eq!(json, "not_checked");
+}

@@ -34,6 +34,7 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 fn gateway_config() -> Arc<rustls::ServerConfig> {
     let (identity, report) =
         diapason::load_identity(&fixture("gap.p12"), "diapason", UnixTime::now()).unwrap();
+    let identity = identity.expect("gap.p12 holds the gateway's key");
     assert_eq!(
         report.verdict(),
         Verdict::Accepted,
@@ -236,7 +237,7 @@ fn openssl_s_client_is_accepted_with_a_good_terminal_and_refused_with_a_revoked_
 fn the_gateway_identity_must_carry_its_intermediate() {
     let (identity, report) =
         diapason::load_identity(&fixture("gap.p12"), "diapason", UnixTime::now()).unwrap();
-    assert_eq!(identity.chain.len(), 2);
+    assert_eq!(identity.unwrap().chain.len(), 2);
     assert_eq!(report.verdict(), Verdict::Accepted);
 
     let (_, incomplete) =
@@ -257,10 +258,16 @@ fn the_gateway_identity_must_carry_its_intermediate() {
     let (_, no_root) =
         diapason::load_identity(&fixture("gap-no-root.p12"), "diapason", UnixTime::now()).unwrap();
     assert!(no_root.has("diapason.identity.no_root"));
-    let no_key = diapason::load_identity(&fixture("gap-no-key.p12"), "diapason", UnixTime::now())
-        .unwrap_err()
-        .to_string();
-    assert!(no_key.contains("diapason.identity.no_key"), "{no_key}");
+    // A file without the key is judged, not refused as unreadable: the finding says why.
+    let (none, no_key) =
+        diapason::load_identity(&fixture("gap-no-key.p12"), "diapason", UnixTime::now()).unwrap();
+    assert!(none.is_none());
+    assert!(
+        no_key.has("diapason.identity.no_key"),
+        "{}",
+        no_key.to_text(sceau::Lang::En)
+    );
+    assert_eq!(no_key.verdict(), Verdict::Rejected);
 }
 
 #[test]

@@ -12,6 +12,10 @@ use crate::rule::{rules, Finding};
 use crate::x509::{RequestedName, SubjectAttribute};
 
 rules! {
+    CSR_SIGNATURE_NOT_CHECKED: "csr.signature.not_checked", Error,
+        "RFC 2986 §3 (proof of possession); fail-closed policy",
+        "the proof of possession was not established: the request was not verified",
+        "la preuve de possession n'a pas été établie : la demande n'a pas été vérifiée";
     CSR_SIGNATURE_INVALID: "csr.signature.invalid", Error,
         "RFC 2986 §3 (proof of possession); 002_65d782b1359c0f60.txt",
         "the CSR's signature does not verify with its own public key: possession of the private key is not proven (the request was altered or corrupted)",
@@ -152,7 +156,9 @@ fn check_signature(facts: &CsrFacts, policy: &IssuancePolicy, day: Date, out: &m
             .check(&facts.signature_algorithm, day, "signature_algorithm"),
     );
     match &facts.proof_of_possession {
+        // A retired algorithm was refused above, by the algorithm policy.
         Possession::Verified | Possession::NotCheckedRetired => {}
+        Possession::NotChecked => out.push(Finding::new(&CSR_SIGNATURE_NOT_CHECKED, "signature")),
         Possession::Invalid => out.push(Finding::new(&CSR_SIGNATURE_INVALID, "signature")),
         Possession::KeyMismatch(detail) => out.push(
             Finding::new(&CSR_SIGNATURE_KEY_MISMATCH, "signature").text("detail", detail.clone()),
@@ -301,5 +307,21 @@ fn check_extensions(facts: &CsrFacts, out: &mut Vec<Finding>) {
             &CSR_REQUESTS_CA,
             "extensions.basicConstraints",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_read_without_judging_fail_the_proof_of_possession() {
+        let pem = include_bytes!("../../tests/data/csr/rsa2048-san.csr");
+        let facts = CsrFacts::read_only(pem).unwrap();
+        assert_eq!(facts.proof_of_possession, Possession::NotChecked);
+        let day = time::macros::date!(2026 - 11 - 21);
+        let findings = check_all(&facts, &IssuancePolicy::baseline(), day);
+        let codes: Vec<&str> = findings.iter().map(Finding::code).collect();
+        assert_eq!(codes, ["csr.signature.not_checked"]);
     }
 }

@@ -28,6 +28,8 @@ pub enum Possession {
     Unsupported(Localized),
     /// Not attempted: the algorithm is retired and refused as such.
     NotCheckedRetired,
+    /// Not established yet: the facts were read without judging the request. Fails.
+    NotChecked,
 }
 
 /// The basicConstraints the request asks for.
@@ -81,8 +83,9 @@ pub struct CsrFacts {
 }
 
 impl CsrFacts {
-    /// Reads the facts of a parsed request. The proof of possession starts as not checked; the
-    /// check decides whether to verify it (a retired algorithm is refused without verifying).
+    /// Reads the facts of a parsed request. The proof of possession starts as not established,
+    /// which fails; the intake check verifies it (or refuses a retired algorithm without
+    /// verifying).
     pub(crate) fn read(
         csr: &X509CertificationRequest<'_>,
         key: &PublicKey<'_>,
@@ -100,7 +103,7 @@ impl CsrFacts {
             san_requested: false,
             key: key.facts(cri.subject_pki.raw),
             signature_algorithm: SignatureScheme::from_algorithm(&csr.signature_algorithm),
-            proof_of_possession: Possession::NotCheckedRetired,
+            proof_of_possession: Possession::NotChecked,
             requested_key_usage: Vec::new(),
             requested_extended_key_usage: Vec::new(),
             requested_basic_constraints: None,
