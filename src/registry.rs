@@ -17,7 +17,7 @@ pub fn rules() -> Vec<&'static Rule> {
         crate::profile::names::RULES,
         crate::profile::quote::RULES,
         crate::profile::expiry::RULES,
-        crate::revocation::policy::RULES,
+        crate::revocation::findings::RULES,
         crate::chain::rules::RULES,
         crate::diapason::RULES,
     ];

@@ -166,7 +166,6 @@ fn two_hundred_thousand_blocks_of_another_kind_give_a_one_line_error() {
     ));
 }
 
-#[allow(dead_code)]
 fn at(seconds: u64) -> UnixTime {
     UnixTime::since_unix_epoch(Duration::from_secs(seconds))
 }
@@ -250,4 +249,72 @@ fn a_request_read_without_judging_has_no_proof_of_possession() {
     assert_eq!(facts.proof_of_possession, sceau::Possession::NotChecked);
     let json = serde_json::to_value(&facts.proof_of_possession).unwrap();
     assert_eq!(json, "not_checked");
+}
+
+// Item 4: a delegated OCSP responder whose own status is unknown.
+
+mod chain_data {
+    use std::path::PathBuf;
+
+    pub fn read(name: &str) -> Vec<u8> {
+        std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/chain")
+                .join(name),
+        )
+        .unwrap()
+    }
+}
+
+/// The terminals' verifier at 2027-06-01 with these CRLs and OCSP responses.
+fn terminals(crls: &[&str], ocsp: &[&str], policy: sceau::RevocationPolicy) -> sceau::Verifier {
+    let mut options = sceau::VerifyOptions::new(sceau::Usage::Client, at(1_811_808_000));
+    options.revocation = policy;
+    let mut verifier = sceau::Verifier::new("verify", options);
+    verifier
+        .add_anchors(&chain_data::read("ingetrust-root.pem"))
+        .unwrap();
+    for crl in crls {
+        verifier.add_crls(&chain_data::read(crl)).unwrap();
+    }
+    for response in ocsp {
+        verifier.add_ocsp(&chain_data::read(response)).unwrap();
+    }
+    verifier
+}
+
+#[test]
+fn under_required_a_delegated_responder_of_unknown_standing_is_not_believed() {
+    // Only the root's CRL: nothing says whether the TPE CA's OCSP responder (no
+    // id-pkix-ocsp-nocheck) is itself revoked. Its "good" used to be believed.
+    let required = terminals(
+        &["ingetrust-root.crl.pem"],
+        &["tpe-good.ocsp.der"],
+        sceau::RevocationPolicy::Required,
+    );
+    let report = required
+        .verify(&chain_data::read("tpe-good-chain.pem"))
+        .unwrap();
+    let missing = report
+        .findings()
+        .iter()
+        .find(|f| f.code() == "revocation.missing")
+        .unwrap_or_else(|| panic!("{}", report.to_text(sceau::Lang::En)));
+    let why = missing.arg_value("why").unwrap();
+    assert!(why.contains("not known to be good"), "{why}");
+    // The CA answering itself needs no standing: still evidence under `required`.
+    let by_ca = terminals(
+        &["ingetrust-root.crl.pem"],
+        &["tpe-good-by-ca.ocsp.der"],
+        sceau::RevocationPolicy::Required,
+    );
+    let report = by_ca
+        .verify(&chain_data::read("tpe-good-chain.pem"))
+        .unwrap();
+    assert_eq!(
+        report.verdict(),
+        sceau::Verdict::Accepted,
+        "{}",
+        report.to_text(sceau::Lang::En)
+    );
 }

@@ -326,12 +326,20 @@ fn a_stapled_ocsp_response_counts_as_evidence() {
             UnixTime::now(),
         )
     };
-    let good_ocsp = fixture("tpe-good.ocsp.der");
+    // Signed by the CA itself: evidence under `required`.
+    let good_ocsp = fixture("tpe-good-by-ca.ocsp.der");
     assert!(verify("tpe-good.pem", "tpe-0001", &good_ocsp).is_ok());
     let unstapled = verify("tpe-good.pem", "tpe-0001", &[]).unwrap_err();
     assert!(
         unstapled.to_string().contains("revocation.missing"),
         "{unstapled}"
+    );
+    // Signed by the CA's delegated responder, of which no CRL speaks here: no evidence under
+    // `required`, whatever it says.
+    let delegated = verify("tpe-good.pem", "tpe-0001", &fixture("tpe-good.ocsp.der")).unwrap_err();
+    assert!(
+        delegated.to_string().contains("revocation.missing"),
+        "{delegated}"
     );
     let revoked = verify(
         "tpe-revoked.pem",
@@ -340,7 +348,7 @@ fn a_stapled_ocsp_response_counts_as_evidence() {
     )
     .unwrap_err();
     assert!(
-        revoked.to_string().contains("revocation.revoked"),
+        revoked.to_string().contains("revocation.missing"),
         "{revoked}"
     );
     // A response for another certificate is no evidence.

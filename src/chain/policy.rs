@@ -17,8 +17,9 @@ use crate::chain::rules::{ANCHOR_EXPIRED, CA_KEY_USAGE, TOO_LONG};
 use crate::derwalk::rfc3339;
 use crate::keys::KeyPolicy;
 use crate::public_key::PublicKey;
+use crate::revocation::findings::findings as revocation_findings;
 use crate::revocation::ocsp::OcspResponse;
-use crate::revocation::policy::{findings as revocation_findings, RevocationPolicy};
+use crate::revocation::policy::RevocationPolicy;
 use crate::revocation::status::{PathPosition, RevocationSources, RevocationStatus};
 use crate::rule::{day_of, in_force_on, Finding, Verdict};
 use crate::signature::SignatureScheme;
@@ -216,6 +217,7 @@ impl PathPolicy<'_, '_> {
                 },
                 self.options.unix_time(),
                 self.options.freshness,
+                self.options.revocation,
                 self.stapled,
             )
         };

@@ -35,6 +35,16 @@ pub(crate) enum Evidence {
     },
 }
 
+/// What the CRLs at hand say of a delegated OCSP responder's own certificate.
+pub(crate) enum Standing {
+    /// Not revoked, per fresh evidence.
+    Good,
+    /// Revoked on this date (RFC 3339).
+    Revoked(String),
+    /// Not known: no fresh evidence, and why.
+    Unknown(Localized),
+}
+
 /// `source: why`, the way every reason about a piece of evidence is told.
 pub(crate) fn about(source: &Localized, why: &Localized) -> Localized {
     localized!(

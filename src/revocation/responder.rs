@@ -11,8 +11,9 @@ use crate::derwalk;
 use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
 use crate::revocation::crl::{crl_reason_name, RevokedEntry};
-use crate::revocation::evidence::{about, same_name, staleness, Evidence, Freshness};
+use crate::revocation::evidence::{about, same_name, staleness, Evidence, Freshness, Standing};
 use crate::revocation::ocsp::{seconds, Body, OcspResponse};
+use crate::revocation::policy::RevocationPolicy;
 use crate::signature::SignatureScheme;
 use crate::verify::{certificate_signed_by, verify_signature};
 use crate::x509::{dn_key, dn_text};
@@ -27,16 +28,18 @@ const OID_CT_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.5";
 /// What `response` says of `target`, issued by `issuer`: `None` when it does not speak of that
 /// certificate at all; `Err` when it speaks of it but cannot be believed, with why.
 ///
-/// `responder_revoked` says whether a CRL at hand revokes a delegated responder's certificate
+/// `responder_standing` says what the CRLs at hand say of a delegated responder's certificate
 /// (the check RFC 6960 §4.2.2.2.1 leaves to local policy when the responder carries no
-/// id-pkix-ocsp-nocheck): a responder known revoked is not believed.
+/// id-pkix-ocsp-nocheck): a responder known revoked is never believed, and under `required`
+/// one is believed only when known good.
 pub(crate) fn ocsp_evidence(
     response: &OcspResponse,
     target: &X509Certificate<'_>,
     issuer: &X509Certificate<'_>,
     time: i64,
     freshness: Freshness,
-    responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
+    policy: RevocationPolicy,
+    responder_standing: &dyn Fn(&X509Certificate<'_>) -> Standing,
 ) -> Option<Result<Evidence, Localized>> {
     let body = match (response.body(), response.refused()) {
         (Some(body), _) => body,
@@ -65,7 +68,7 @@ pub(crate) fn ocsp_evidence(
         at = derwalk::rfc3339(produced_at)
     );
     let refuse = |why: Localized| Some(Err(about(&source, &why)));
-    if let Err(why) = check_signer(response, body, issuer, time, responder_revoked) {
+    if let Err(why) = check_signer(response, body, issuer, time, policy, responder_standing) {
         return refuse(why);
     }
     if let Some(ext) = data
@@ -160,7 +163,8 @@ fn check_signer(
     body: &Body,
     issuer: &X509Certificate<'_>,
     time: i64,
-    responder_revoked: &dyn Fn(&X509Certificate<'_>) -> Option<String>,
+    policy: RevocationPolicy,
+    responder_standing: &dyn Fn(&X509Certificate<'_>) -> Standing,
 ) -> Result<(), Localized> {
     let der = response.der();
     let scheme = match AlgorithmIdentifier::from_der(&der[body.signature_algorithm.clone()]) {
@@ -230,13 +234,26 @@ fn check_signer(
             .iter()
             .any(|e| e.oid.to_id_string() == OID_OCSP_NOCHECK);
         if !nocheck {
-            if let Some(date) = responder_revoked(&delegate) {
-                return Err(localized!(
-                    "its responder certificate {subject} was revoked on {date}",
-                    "son certificat de répondeur {subject} a été révoqué le {date}",
-                    subject = dn_text(delegate.subject()),
-                    date = date
-                ));
+            let subject = dn_text(delegate.subject());
+            match responder_standing(&delegate) {
+                Standing::Good => {}
+                Standing::Revoked(date) => {
+                    return Err(localized!(
+                        "its responder certificate {subject} was revoked on {date}",
+                        "son certificat de répondeur {subject} a été révoqué le {date}",
+                        subject = subject,
+                        date = date
+                    ))
+                }
+                Standing::Unknown(why) if policy == RevocationPolicy::Required => {
+                    return Err(localized!(
+                        "its responder certificate {subject} carries no id-pkix-ocsp-nocheck and its own revocation status is not known to be good ({why})",
+                        "son certificat de répondeur {subject} ne porte pas id-pkix-ocsp-nocheck et son propre statut de révocation n'est pas connu pour bon ({why})",
+                        subject = subject,
+                        why = why
+                    ))
+                }
+                Standing::Unknown(_) => {}
             }
         }
         let key = PublicKey::from_spki(delegate.public_key());

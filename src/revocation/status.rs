@@ -11,9 +11,10 @@ use x509_parser::prelude::*;
 use crate::derwalk;
 use crate::lang::{localized, Localized};
 use crate::revocation::crl::{Crl, ALL_REASONS};
-use crate::revocation::evidence::{about, staleness, Evidence, Freshness};
+use crate::revocation::evidence::{about, staleness, Evidence, Freshness, Standing};
 use crate::revocation::ocsp::OcspResponse;
 use crate::revocation::points::{cert_distribution_points, DistributionPointNames};
+use crate::revocation::policy::RevocationPolicy;
 use crate::revocation::responder::ocsp_evidence;
 use crate::verify::certificate_signed_by;
 use crate::x509::{dn_key, dn_text, is_ca};
@@ -74,13 +75,15 @@ pub struct PathPosition<'a, 'c> {
 }
 
 impl RevocationSources {
-    /// Weighs every source that speaks of `position.target` at `time` (Unix seconds).
+    /// Weighs every source that speaks of `position.target` at `time` (Unix seconds), under
+    /// `policy` (a delegated OCSP responder counts under `required` only when known good).
     /// `extra_ocsp` are responses given with this one verification (stapled by a TLS server).
     pub fn status(
         &self,
         position: &PathPosition<'_, '_>,
         time: i64,
         freshness: Freshness,
+        policy: RevocationPolicy,
         extra_ocsp: &[OcspResponse],
     ) -> RevocationStatus {
         let mut rejected: Vec<Localized> = Vec::new();
@@ -125,18 +128,13 @@ impl RevocationSources {
         }
         // A delegated OCSP responder is looked up in the CRLs only: OCSP about the responder
         // would be signed by the responder itself.
-        let responder_revoked = |responder: &X509Certificate<'_>| {
+        let responder_standing = |responder: &X509Certificate<'_>| {
             let at = PathPosition {
                 target: responder,
                 above: position.above,
                 pool: &[],
             };
-            self.crls_issued_for(responder).find_map(|crl| {
-                match self.crl_evidence(crl, &at, time, freshness) {
-                    Ok(Evidence::Revoked { entry, .. }) => Some(derwalk::rfc3339(entry.revoked_at)),
-                    _ => None,
-                }
-            })
+            self.crl_status(&at, time, freshness)
         };
         if let Some(issuer) = position.above.first() {
             for response in self.ocsp.iter().chain(extra_ocsp) {
@@ -146,7 +144,8 @@ impl RevocationSources {
                     issuer,
                     time,
                     freshness,
-                    &responder_revoked,
+                    policy,
+                    &responder_standing,
                 );
                 if let Some(revoked) = evidence.and_then(&mut consider) {
                     return revoked;
@@ -171,6 +170,47 @@ impl RevocationSources {
             None => RevocationStatus::Unknown {
                 why: Localized::join(&rejected, "; ", " ; "),
             },
+        }
+    }
+
+    /// What the CRLs alone say of `position.target`: revoked, fresh good, or not known.
+    fn crl_status(
+        &self,
+        position: &PathPosition<'_, '_>,
+        time: i64,
+        freshness: Freshness,
+    ) -> Standing {
+        let mut why = Vec::new();
+        let mut good = false;
+        for crl in self.crls_issued_for(position.target) {
+            match self.crl_evidence(crl, position, time, freshness) {
+                Ok(Evidence::Revoked { entry, .. }) => {
+                    return Standing::Revoked(derwalk::rfc3339(entry.revoked_at))
+                }
+                Ok(Evidence::Good {
+                    stale: None,
+                    reasons: None,
+                    ..
+                }) => good = true,
+                Ok(Evidence::Good {
+                    stale: Some(stale), ..
+                }) => why.push(stale),
+                Ok(Evidence::Good { source, .. }) => why.push(localized!(
+                    "{source} covers some reasons only",
+                    "{source} ne couvre que certains motifs",
+                    source = source
+                )),
+                Err(refused) => why.push(refused),
+            }
+        }
+        match (good, why.is_empty()) {
+            (true, _) => Standing::Good,
+            (false, true) => Standing::Unknown(localized!(
+                "no CRL of '{issuer}' was given",
+                "aucune LCR de « {issuer} » n'a été fournie",
+                issuer = dn_text(position.target.issuer())
+            )),
+            (false, false) => Standing::Unknown(Localized::join(&why, "; ", " ; ")),
         }
     }
 
@@ -368,6 +408,7 @@ impl RevocationSources {
                 },
                 time,
                 freshness,
+                RevocationPolicy::Required,
                 &[],
             );
             return match status {
