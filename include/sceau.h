@@ -456,6 +456,15 @@ enum sceau_result sceau_verifier_set_revocation(struct sceau_verifier *verifier,
 enum sceau_result sceau_verifier_set_cn_fallback(struct sceau_verifier *verifier, bool allowed);
 
 /**
+ * Sets how old revocation evidence may be, in seconds, whatever its nextUpdate says; 0 goes
+ * back to the default (evidence lacking a nextUpdate is stale 7 days after its thisUpdate).
+ *
+ * # Safety
+ * `verifier` must be a live handle.
+ */
+enum sceau_result sceau_verifier_set_max_age(struct sceau_verifier *verifier, uint64_t seconds);
+
+/**
  * Sets the most intermediates a path may have (6 by default).
  *
  * # Safety

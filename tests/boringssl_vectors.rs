@@ -112,6 +112,7 @@ fn judge_under(
         e.time,
         Freshness {
             max_age: Some(e.max_age),
+            ..Freshness::default()
         },
         policy,
         &[],

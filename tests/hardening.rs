@@ -318,3 +318,134 @@ fn under_required_a_delegated_responder_of_unknown_standing_is_not_believed() {
         report.to_text(sceau::Lang::En)
     );
 }
+
+// Item 5: evidence without nextUpdate goes stale.
+
+/// The block `label` of a BoringSSL vector, as the DER of `kind` (their labels are their own).
+fn boringssl_block(file: &str, label: &str, kind: ObjectKind, standard: &str) -> Vec<u8> {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/boringssl")
+        .join(file);
+    let text = String::from_utf8(read(&path)).unwrap();
+    let begin = format!("-----BEGIN {label}-----");
+    let start = text.find(&begin).unwrap() + begin.len();
+    let end = start
+        + text[start..]
+            .find(&format!("-----END {label}-----"))
+            .unwrap();
+    let pem = format!(
+        "-----BEGIN {standard}-----{}-----END {standard}-----\n",
+        &text[start..end]
+    );
+    sceau::decode(pem.as_bytes(), kind)
+        .unwrap()
+        .der
+        .into_owned()
+}
+
+#[test]
+fn a_crl_without_next_update_is_stale_a_week_after_its_this_update() {
+    use x509_parser::prelude::FromDer;
+    let file = "boringssl-crl/good_no_nextupdate.pem";
+    let crl =
+        sceau::Crl::from_der(boringssl_block(file, "CRL", ObjectKind::Crl, "X509 CRL")).unwrap();
+    assert_eq!(crl.next_update(), None);
+    let this_update = crl.this_update();
+    let ca = boringssl_block(
+        file,
+        "CA CERTIFICATE",
+        ObjectKind::Certificate,
+        "CERTIFICATE",
+    );
+    let leaf = boringssl_block(file, "CERTIFICATE", ObjectKind::Certificate, "CERTIFICATE");
+    let (_, ca) = x509_parser::certificate::X509Certificate::from_der(&ca).unwrap();
+    let (_, leaf) = x509_parser::certificate::X509Certificate::from_der(&leaf).unwrap();
+    let sources = sceau::RevocationSources {
+        crls: vec![crl],
+        ocsp: vec![],
+    };
+    let status_at = |days: i64, freshness: sceau::Freshness| {
+        sources.status(
+            &sceau::PathPosition {
+                target: &leaf,
+                above: &[&ca],
+                pool: &[],
+            },
+            this_update + days * 86_400,
+            freshness,
+            sceau::RevocationPolicy::Required,
+            &[],
+        )
+    };
+    let default = sceau::Freshness::default();
+    assert!(matches!(
+        status_at(6, default),
+        sceau::RevocationStatus::Good { .. }
+    ));
+    match status_at(364, default) {
+        sceau::RevocationStatus::Stale { why, .. } => {
+            assert!(
+                why.contains("no nextUpdate") && why.contains("7 days"),
+                "{why}"
+            )
+        }
+        other => panic!("364 days old and fresh: {other:?}"),
+    }
+    // --max-age, when given, is the limit for all evidence.
+    let month = sceau::Freshness {
+        max_age: Some(30 * 86_400),
+        ..default
+    };
+    assert!(matches!(
+        status_at(29, month),
+        sceau::RevocationStatus::Good { .. }
+    ));
+    assert!(matches!(
+        status_at(31, month),
+        sceau::RevocationStatus::Stale { .. }
+    ));
+}
+
+#[test]
+fn verify_takes_a_maximum_age_for_evidence() {
+    let d = |name: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/chain")
+            .join(name)
+            .display()
+            .to_string()
+    };
+    let run = |max_age: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args([
+                "verify",
+                "--roots",
+                &d("ingetrust-root.pem"),
+                "--usage",
+                "client",
+            ])
+            .args([
+                "--crl",
+                &d("ingetrust-ca.crl.pem"),
+                "--crl",
+                &d("ingetrust-root.crl.pem"),
+            ])
+            .args([
+                "--time",
+                "2027-06-01T00:00:00Z",
+                "--max-age",
+                max_age,
+                &d("tpe-good-chain.pem"),
+            ])
+            .output()
+            .unwrap()
+    };
+    // The CRLs were issued 2026-01-01: fresh for a year and a half, not for 30 days.
+    assert_eq!(run("600d").status.code(), Some(0));
+    let stale = run("30d");
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stale.stdout).contains("revocation.stale"));
+    let bad = run("soon");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--max-age"));
+}

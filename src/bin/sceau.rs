@@ -207,6 +207,11 @@ struct VerifyArgs {
     /// The most intermediates a path may have.
     #[arg(long, default_value_t = 6)]
     max_depth: usize,
+    /// How old revocation evidence may be, whatever its nextUpdate says: seconds, or a number
+    /// with s, m, h or d (`7d`). Without it, evidence lacking a nextUpdate is stale 7 days
+    /// after its thisUpdate.
+    #[arg(long, value_parser = parse_duration)]
+    max_age: Option<u64>,
     #[command(flatten)]
     output: Output,
     /// The chain file (leaf first, then intermediates), or `-` for standard input.
@@ -249,6 +254,9 @@ impl VerifyArgs {
         }
         options.cn_fallback |= self.cn_fallback;
         options.max_depth = self.max_depth;
+        if let Some(max_age) = self.max_age {
+            options.freshness.max_age = Some(max_age);
+        }
         for root in &self.roots {
             for file in files_of(root)? {
                 verifier
@@ -569,6 +577,26 @@ fn parse_time(text: &str) -> Result<UnixTime, String> {
     Ok(UnixTime::since_unix_epoch(std::time::Duration::from_secs(
         secs,
     )))
+}
+
+/// `3600`, `90s`, `30m`, `12h`, `7d`: seconds.
+fn parse_duration(text: &str) -> Result<u64, String> {
+    let (number, unit) = match text.char_indices().last() {
+        Some((at, c)) if c.is_ascii_alphabetic() => (&text[..at], c),
+        _ => (text, 's'),
+    };
+    let factor = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        _ => return Err(format!("'{text}': the unit is s, m, h or d")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("'{text}' is not a duration such as 3600, 90s, 30m, 12h or 7d"))
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {

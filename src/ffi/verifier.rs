@@ -220,6 +220,23 @@ pub unsafe extern "C" fn sceau_verifier_set_cn_fallback(
     }
 }
 
+/// Sets how old revocation evidence may be, in seconds, whatever its nextUpdate says; 0 goes
+/// back to the default (evidence lacking a nextUpdate is stale 7 days after its thisUpdate).
+///
+/// # Safety
+/// `verifier` must be a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_verifier_set_max_age(
+    verifier: *mut sceau_verifier,
+    seconds: u64,
+) -> sceau_result {
+    ffi_boundary! {
+        let freshness = &mut try_mut!(verifier).verifier.options.freshness;
+        freshness.max_age = (seconds > 0).then_some(seconds);
+        sceau_result::Ok
+    }
+}
+
 /// Sets the most intermediates a path may have (6 by default).
 ///
 /// # Safety

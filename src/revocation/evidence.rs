@@ -8,11 +8,40 @@ use crate::x509::dn_key;
 use x509_parser::prelude::*;
 
 /// How fresh evidence must be.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Freshness {
     /// When set, a CRL or OCSP response whose thisUpdate is older than this many seconds is
-    /// stale even if its nextUpdate is later (BoringSSL and Chrome use 7 days).
+    /// stale, whatever its nextUpdate says (BoringSSL and Chrome use 7 days); `sceau verify
+    /// --max-age`.
     pub max_age: Option<u64>,
+    /// How old evidence without a nextUpdate may be when `max_age` is not set: without it,
+    /// such evidence never goes stale. Default [`Freshness::WITHOUT_NEXT_UPDATE`].
+    pub max_age_without_next_update: u64,
+}
+
+impl Freshness {
+    /// Seven days: evidence without nextUpdate is stale one week after its thisUpdate.
+    pub const WITHOUT_NEXT_UPDATE: u64 = 7 * 86_400;
+}
+
+impl Default for Freshness {
+    fn default() -> Self {
+        Freshness {
+            max_age: None,
+            max_age_without_next_update: Freshness::WITHOUT_NEXT_UPDATE,
+        }
+    }
+}
+
+/// A number of seconds for people: `7 days`, `12 h`, `90 s`.
+pub(crate) fn duration_text(seconds: u64) -> Localized {
+    match seconds {
+        s if s >= 86_400 && s % 86_400 == 0 => {
+            localized!("{n} days", "{n} jours", n = s / 86_400)
+        }
+        s if s >= 3_600 && s % 3_600 == 0 => Localized::same(format!("{} h", s / 3_600)),
+        s => Localized::same(format!("{s} s")),
+    }
 }
 
 /// What one CRL or OCSP response says of one certificate.
@@ -102,15 +131,29 @@ pub(crate) fn staleness(
             ));
         }
     }
-    if let Some(max_age) = freshness.max_age {
+    let limit = match (freshness.max_age, next_update) {
+        (Some(max_age), _) => Some((max_age, false)),
+        (None, None) => Some((freshness.max_age_without_next_update, true)),
+        (None, Some(_)) => None,
+    };
+    if let Some((max_age, without_next_update)) = limit {
         let age = time.saturating_sub(this_update);
         if u64::try_from(age).is_ok_and(|age| age > max_age) {
-            return Staleness::Expired(localized!(
-                "its thisUpdate {this} is more than {max_age} s old",
-                "son thisUpdate {this} date de plus de {max_age} s",
-                this = derwalk::rfc3339(this_update),
-                max_age = max_age
-            ));
+            return Staleness::Expired(if without_next_update {
+                localized!(
+                    "it has no nextUpdate and its thisUpdate {this} is more than {max} old",
+                    "elle n'a pas de nextUpdate et son thisUpdate {this} date de plus de {max}",
+                    this = derwalk::rfc3339(this_update),
+                    max = duration_text(max_age)
+                )
+            } else {
+                localized!(
+                    "its thisUpdate {this} is more than {max} old",
+                    "son thisUpdate {this} date de plus de {max}",
+                    this = derwalk::rfc3339(this_update),
+                    max = duration_text(max_age)
+                )
+            });
         }
     }
     Staleness::Fresh

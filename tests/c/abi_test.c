@@ -233,6 +233,13 @@ int main(int argc, char **argv) {
   CHECK(sceau_verifier_verify(v, tpe_revoked, tpe_revoked_len, &r) == SCEAU_RESULT_OK);
   CHECK(has_code(r, "revocation.revoked"));
   sceau_report_free(r);
+  /* The CRLs were issued on 2026-01-01: not fresh enough for a 30-day maximum age. */
+  CHECK(sceau_verifier_set_max_age(v, 30 * 86400) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_verify(v, tpe_good, tpe_good_len, &r) == SCEAU_RESULT_OK);
+  CHECK(has_code(r, "revocation.stale"));
+  sceau_report_free(r);
+  CHECK(sceau_verifier_set_max_age(v, 0) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_set_max_age(NULL, 0) == SCEAU_RESULT_NULL_PARAMETER);
   CHECK(sceau_verifier_add_ocsp(v, ocsp, ocsp_len) == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_set_name(v, "gap.ch-ville.fr") == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_set_cn_fallback(v, true) == SCEAU_RESULT_OK);
