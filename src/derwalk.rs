@@ -156,6 +156,94 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// NULL.
+pub(crate) const NULL: u8 = 0x05;
+
+/// Checks that `alg` is an AlgorithmIdentifier as signatures carry it, in strict DER: a
+/// well-formed OBJECT IDENTIFIER, then nothing, a NULL, or a SEQUENCE of parameters (RSASSA-PSS).
+pub(crate) fn check_signature_algorithm(alg: &Tlv<'_>, what: &str) -> Result<(), String> {
+    if alg.tag != SEQUENCE {
+        return Err(format!(
+            "{what}: found tag 0x{:02x}, expected an AlgorithmIdentifier SEQUENCE",
+            alg.tag
+        ));
+    }
+    let mut fields = Walker::new(alg.value);
+    let oid = fields.expect(OID, what)?;
+    check_oid(oid.value, what)?;
+    if let Some(parameters) = (!fields.is_empty()).then(|| fields.any(what)).transpose()? {
+        match parameters.tag {
+            NULL if parameters.value.is_empty() => {}
+            SEQUENCE => {}
+            tag => {
+                return Err(format!(
+                    "{what}: parameters of tag 0x{tag:02x}, neither NULL nor a SEQUENCE"
+                ))
+            }
+        }
+    }
+    fields.finish(what)
+}
+
+/// Checks the encoding of an OBJECT IDENTIFIER's content: not empty, every subidentifier
+/// minimal and complete.
+fn check_oid(content: &[u8], what: &str) -> Result<(), String> {
+    let complete = content.last().is_some_and(|last| last & 0x80 == 0);
+    let minimal = content
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b != 0x80 || (i > 0 && content[i - 1] & 0x80 != 0));
+    if complete && minimal {
+        Ok(())
+    } else {
+        Err(format!("{what}: not a DER OBJECT IDENTIFIER"))
+    }
+}
+
+/// Checks that a signature BIT STRING holds whole octets (no unused bits).
+pub(crate) fn check_signature_bits(signature: &Tlv<'_>, what: &str) -> Result<(), String> {
+    match signature.value.first() {
+        Some(0) if signature.value.len() > 1 => Ok(()),
+        Some(0) | None => Err(format!("{what}: an empty signature")),
+        Some(unused) => Err(format!(
+            "{what}: a BIT STRING with {unused} unused bits; a signature is whole octets"
+        )),
+    }
+}
+
+/// Checks the outer layer of a signed object (a Certificate, a CertificationRequest): a
+/// SEQUENCE of the signed part, the signature algorithm and the signature, nothing after them;
+/// the algorithm strict, equal to the one the signed part carries (`tbs_names_algorithm`:
+/// a certificate's tbsCertificate.signature), and the signature whole octets.
+pub(crate) fn check_signed(
+    der: &[u8],
+    tbs_names_algorithm: bool,
+    what: &str,
+) -> Result<(), String> {
+    let mut outer = Walker::new(der);
+    let signed = outer.expect(SEQUENCE, what)?;
+    outer.finish(what)?;
+    let mut fields = Walker::inside(der, &signed);
+    let tbs = fields.expect(SEQUENCE, what)?;
+    let algorithm = fields.any("signatureAlgorithm")?;
+    check_signature_algorithm(&algorithm, "signatureAlgorithm")?;
+    let signature = fields.expect(BIT_STRING, "signature")?;
+    check_signature_bits(&signature, "signature")?;
+    fields.finish(what)?;
+    if tbs_names_algorithm {
+        let mut inner = Walker::inside(der, &tbs);
+        inner.optional(0xa0, "version")?;
+        inner.expect(INTEGER, "serialNumber")?;
+        let named = inner.any("signature")?;
+        if named.tag != algorithm.tag || named.value != algorithm.value {
+            return Err(format!(
+                "{what}: signatureAlgorithm differs from the signature algorithm the signed part names (RFC 5280 §4.1.1.2)"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks the minimal encoding of an INTEGER's content.
 pub(crate) fn check_integer(value: &[u8], what: &str) -> Result<(), String> {
     match value {

@@ -449,3 +449,109 @@ fn verify_takes_a_maximum_age_for_evidence() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--max-age"));
 }
+
+// Item 6: the unsigned parts of signed objects are strict DER.
+
+/// `der` with the bytes at `at` replaced (the length unchanged).
+fn patched(der: &[u8], at: usize, bytes: &[u8]) -> Vec<u8> {
+    let mut out = der.to_vec();
+    out[at..at + bytes.len()].copy_from_slice(bytes);
+    out
+}
+
+#[test]
+fn a_csr_whose_unsigned_algorithm_or_signature_is_retagged_is_unreadable() {
+    let der = read(&csr_data("rsa2048-san.der"));
+    // The outer signatureAlgorithm (sha256WithRSAEncryption, NULL) and signature, unsigned.
+    let alg = [
+        0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
+    ];
+    let at = der.windows(alg.len()).rposition(|w| w == alg).unwrap();
+    assert_eq!(
+        der[at + alg.len()],
+        0x03,
+        "the signature BIT STRING follows"
+    );
+    let variants = [
+        ("the OID as an IA5String", patched(&der, at + 2, &[0x16])),
+        ("NULL as [5]", patched(&der, at + 13, &[0x85])),
+        ("NULL as tag 0x07", patched(&der, at + 13, &[0x07])),
+        ("the algorithm as a SET", patched(&der, at, &[0x31])),
+        (
+            "the signature as an OCTET STRING",
+            patched(&der, at + alg.len(), &[0x04]),
+        ),
+    ];
+    // The unchanged request verifies; each variant used to verify as well ("proof of possession
+    // verified"), the changed bytes not being signed.
+    assert!(check_csr(&der, &IssuancePolicy::baseline(), today()).is_ok());
+    for (what, variant) in variants {
+        match check_csr(&variant, &IssuancePolicy::baseline(), today()) {
+            Err(Error::BadDer {
+                expected: ObjectKind::Csr,
+                ..
+            }) => {}
+            Ok(report) => panic!(
+                "{what}: read, {:?}",
+                report.csr_facts().unwrap().proof_of_possession
+            ),
+            Err(other) => panic!("{what}: {other}"),
+        }
+    }
+}
+
+#[test]
+fn a_certificate_whose_outer_algorithm_differs_or_signature_has_unused_bits_is_unreadable() {
+    let pem = cert_data("tls/good.pem");
+    let der = sceau::decode(&pem, ObjectKind::Certificate)
+        .unwrap()
+        .der
+        .into_owned();
+    let alg = [
+        0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
+    ];
+    let outer = der.windows(alg.len()).rposition(|w| w == alg).unwrap();
+    let sha384 = patched(&der, outer + 12, &[0x0c]);
+    let unused = patched(&der, outer + alg.len() + 4, &[0x01]);
+    assert_eq!(der[outer + alg.len() + 4], 0x00, "the unused-bits octet");
+    for (what, variant) in [
+        ("sha384 outside, sha256 inside", sha384),
+        ("1 unused bit", unused),
+    ] {
+        match check_certificate(&variant, &policy("standard")) {
+            Err(Error::BadDer { .. }) => {}
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn crls_and_ocsp_responses_with_unused_signature_bits_or_retagged_algorithms_are_refused() {
+    let crl = chain_data::read("ingetrust-ca.crl.der");
+    let bits_at = crl.len() - 257;
+    assert_eq!(&crl[bits_at - 4..bits_at], &[0x03, 0x82, 0x01, 0x01]);
+    let unused = patched(&crl, bits_at, &[0x01]);
+    assert!(matches!(
+        sceau::Crl::from_der(unused),
+        Err(Error::BadDer { .. })
+    ));
+    assert!(sceau::Crl::from_der(crl).is_ok());
+
+    let ocsp = chain_data::read("tpe-good-by-ca.ocsp.der");
+    let alg = [
+        0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
+    ];
+    // The first one: the response's own (the certificates it carries come after).
+    let at = ocsp.windows(alg.len()).position(|w| w == alg).unwrap();
+    let null_retagged = patched(&ocsp, at + 13, &[0x85]);
+    let unused = patched(&ocsp, at + alg.len() + 4, &[0x01]);
+    assert_eq!(ocsp[at + alg.len() + 4], 0x00);
+    for (what, variant) in [("NULL as [5]", null_retagged), ("1 unused bit", unused)] {
+        match sceau::OcspResponse::from_der(variant) {
+            Err(Error::BadDer { .. }) => {}
+            Ok(_) => panic!("{what}: read as evidence"),
+            Err(other) => panic!("{what}: {other}"),
+        }
+    }
+    assert!(sceau::OcspResponse::from_der(ocsp).is_ok());
+}

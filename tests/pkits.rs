@@ -87,9 +87,15 @@ fn run_all() -> Vec<Outcome> {
             .add_anchors(&read(format!("certs/{}.crt", certs[0])))
             .unwrap();
         for crl in test["crls"].as_array().unwrap() {
-            verifier
-                .add_crls(&read(format!("crls/{}.crl", crl.as_str().unwrap())))
-                .unwrap();
+            let name = crl.as_str().unwrap();
+            match verifier.add_crls(&read(format!("crls/{name}.crl"))) {
+                Ok(_) => {}
+                // Its signature BIT STRING has unused bits, which DER signatures never have:
+                // refused when read, so no evidence, as when read and refused.
+                Err(sceau::Error::BadDer { detail, .. })
+                    if name == "BadCRLSignatureCACRL" && detail.contains("unused bits") => {}
+                Err(e) => panic!("{name}: {e}"),
+            }
         }
         // The leaf first, then the intermediates nearest first, as a TLS peer sends them.
         let chain: Vec<CertificateDer<'static>> = certs[1..]

@@ -5,7 +5,8 @@ use asn1_rs::FromDer;
 use serde::Serialize;
 use x509_parser::prelude::*;
 
-use crate::error::{ObjectKind, Result};
+use crate::derwalk;
+use crate::error::{Error, ObjectKind, Result};
 use crate::input::{self, Form};
 use crate::public_key::{KeyFacts, PublicKey};
 use crate::signature::SignatureScheme;
@@ -137,5 +138,10 @@ pub fn read_certificate(input: &[u8]) -> Result<CertFacts> {
     let decoded = input::decode(input, ObjectKind::Certificate)?;
     let der: &[u8] = &decoded.der;
     let cert = input::complete(der, X509Certificate::from_der(der), ObjectKind::Certificate)?;
+    // x509-parser reads a re-tagged outer algorithm or unused signature bits without a word.
+    derwalk::check_signed(der, true, "Certificate").map_err(|detail| Error::BadDer {
+        detail,
+        expected: ObjectKind::Certificate,
+    })?;
     Ok(CertFacts::read(&cert, decoded.form.clone()))
 }

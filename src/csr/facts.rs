@@ -5,7 +5,8 @@ use asn1_rs::{FromDer, Oid};
 use serde::Serialize;
 use x509_parser::prelude::*;
 
-use crate::error::{ObjectKind, Result};
+use crate::derwalk;
+use crate::error::{Error, ObjectKind, Result};
 use crate::input::{self, Form};
 use crate::lang::Localized;
 use crate::public_key::{KeyFacts, PublicKey};
@@ -185,9 +186,16 @@ impl CsrFacts {
 
 /// Parses one complete DER CSR, naming what the bytes are when they are not a CSR.
 pub(crate) fn parse(der: &[u8]) -> Result<X509CertificationRequest<'_>> {
-    input::complete(
+    let csr = input::complete(
         der,
         X509CertificationRequest::from_der(der),
         ObjectKind::Csr,
-    )
+    )?;
+    // x509-parser reads a re-tagged outer algorithm or unused signature bits without a word,
+    // and the signature would still verify: those bytes are not signed.
+    derwalk::check_signed(der, false, "CertificationRequest").map_err(|detail| Error::BadDer {
+        detail,
+        expected: ObjectKind::Csr,
+    })?;
+    Ok(csr)
 }

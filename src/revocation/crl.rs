@@ -160,9 +160,8 @@ impl Crl {
             .expect(derwalk::BIT_STRING, "signatureValue")
             .map_err(bad)?;
         fields.finish("CertificateList").map_err(bad)?;
-        if signature.value.is_empty() {
-            return Err(bad("signature: empty BIT STRING".into()));
-        }
+        derwalk::check_signature_algorithm(&outer_alg, "signatureAlgorithm").map_err(bad)?;
+        derwalk::check_signature_bits(&signature, "signatureValue").map_err(bad)?;
 
         let mut t = Walker::inside(&der, &tbs);
         let version = match t.optional(derwalk::INTEGER, "version").map_err(bad)? {

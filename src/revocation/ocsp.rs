@@ -143,9 +143,8 @@ impl OcspResponse {
             }
         }
         w.finish("BasicOCSPResponse").map_err(bad)?;
-        if signature.value.is_empty() {
-            return Err(bad("signature: empty BIT STRING".into()));
-        }
+        derwalk::check_signature_algorithm(&alg, "signatureAlgorithm").map_err(bad)?;
+        derwalk::check_signature_bits(&signature, "signature").map_err(bad)?;
         let data = ResponseData::from_der(&der[tbs.start..tbs.end])
             .map_err(|e| bad(format!("tbsResponseData: {e}")))?;
         Ok(OcspResponse {
