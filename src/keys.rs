@@ -229,7 +229,7 @@ rules! {
         "{algorithm} keys are not accepted by this policy (accepted: {allowed})",
         "les clés {algorithm} ne sont pas acceptées par cette politique (acceptées : {allowed})";
     KEY_CURVE_NOT_ALLOWED: "key.ec.curve_not_allowed", Error,
-        "CA/B BR §6.1.5 (P-256, P-384); ETSI TS 119 312",
+        "Mozilla Root Store Policy §5.1 (P-256, P-384); ETSI TS 119 312; policy (CA/B BR §6.1.5 also admits P-521)",
         "EC key on {curve}, which this policy does not accept (accepted: {allowed})",
         "clé EC sur la courbe {curve}, que cette politique n'accepte pas (acceptées : {allowed})";
     KEY_RSA_TOO_SMALL: "key.rsa.too_small", Error,

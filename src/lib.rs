@@ -94,8 +94,8 @@ pub use chain::options::VerifyOptions;
 pub use keys::{KeyPolicy, RsaPolicy};
 pub use policy::IssuancePolicy;
 pub use profile::catalog::{
-    CapSchedule, Catalog, LifecycleTerms, NameRules, Notice, Product, SubjectRules, Tariff,
-    ValidityCap, Wildcard,
+    CapLength, CapSchedule, Catalog, LifecycleTerms, NameRules, Notice, Product, SubjectRules,
+    Tariff, ValidityCap, Wildcard,
 };
 pub use revocation::evidence::Freshness;
 pub use revocation::policy::RevocationPolicy;

@@ -156,7 +156,8 @@ static TABLE: [UsageRules; 7] = [
         aliases: &[],
         ekus: &[],
         eku_required_in_path: false,
-        allowed_ekus: Some(&[]),
+        // A subordinate (TLS) CA: CA/B BR §7.1.2.10.6. A root carries none (checked apart).
+        allowed_ekus: Some(&[Eku::ServerAuth, Eku::ClientAuth]),
         key_usage_required: &["keyCertSign", "cRLSign"],
         key_usage_forbidden: &[],
     },
@@ -253,7 +254,8 @@ mod tests {
     fn eku_allowances() {
         assert!(Usage::TlsServer.allows_eku("clientAuth"));
         assert!(!Usage::Client.allows_eku("serverAuth"));
-        assert!(!Usage::Ca.allows_eku("serverAuth"));
+        assert!(Usage::Ca.allows_eku("serverAuth"));
+        assert!(!Usage::Ca.allows_eku("anyExtendedKeyUsage"));
         assert!(Usage::Any.allows_eku("1.2.3.4"));
     }
 }

@@ -234,6 +234,8 @@ pub struct NameView<'a> {
     pub ekus: &'a [String],
     /// Whether this is an issued certificate (its required subject fields differ).
     pub certificate: bool,
+    /// Whether it is a certificate issued by its own subject (a root, for a CA).
+    pub self_issued: bool,
 }
 
 impl<'a> NameView<'a> {

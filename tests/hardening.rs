@@ -555,3 +555,158 @@ fn crls_and_ocsp_responses_with_unused_signature_bits_or_retagged_algorithms_are
     }
     assert!(sceau::OcspResponse::from_der(ocsp).is_ok());
 }
+
+// Item 7: dated rules with their right dates and scope.
+
+/// A certificate from a fresh CA: `cn`, DNS names, EKUs, CA or not, issued on `from` for
+/// `days` days (a self-signed CA when `self_signed`).
+struct Made {
+    cn: &'static str,
+    dns: Vec<&'static str>,
+    ekus: Vec<ExtendedKeyUsagePurpose>,
+    ca: bool,
+    self_signed: bool,
+    from: (i32, u8, u8),
+    days: u64,
+}
+
+impl Made {
+    fn leaf(cn: &'static str, dns: Vec<&'static str>) -> Made {
+        Made {
+            cn,
+            dns,
+            ekus: vec![ExtendedKeyUsagePurpose::ServerAuth],
+            ca: false,
+            self_signed: false,
+            from: (2026, 11, 1),
+            days: 90,
+        }
+    }
+
+    fn der(&self) -> Vec<u8> {
+        let mut params =
+            CertificateParams::new(self.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params.distinguished_name.push(DnType::CommonName, self.cn);
+        params.not_before = rcgen::date_time_ymd(self.from.0, self.from.1, self.from.2);
+        params.not_after = params.not_before + Duration::from_secs(self.days * 86_400);
+        params.extended_key_usages = self.ekus.clone();
+        if self.ca {
+            params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+            params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        } else {
+            params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+        }
+        let key = KeyPair::generate().unwrap();
+        if self.self_signed {
+            return params.self_signed(&key).unwrap().der().to_vec();
+        }
+        let ca_key = KeyPair::generate().unwrap();
+        let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.distinguished_name
+            .push(DnType::CommonName, "AC racine de test");
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        params
+            .signed_by(&key, &Issuer::new(ca, ca_key))
+            .unwrap()
+            .der()
+            .to_vec()
+    }
+}
+
+#[test]
+fn code_signing_lives_39_months_before_2026_03_01_and_460_days_from_it() {
+    // The code-signing product with the default key policy, so that rcgen's P-256 keys pass.
+    let mut product = Catalog::builtin().product("code-signing").unwrap().clone();
+    product.key = sceau::KeyPolicy::default();
+    let policy = IssuancePolicy::for_product(&product);
+    let signer = |from, days| Made {
+        ekus: vec![ExtendedKeyUsagePurpose::CodeSigning],
+        from,
+        days,
+        ..Made::leaf("Editeur Exemple", vec![])
+    };
+    let over_cap = |made: Made| {
+        let report = check_certificate(&made.der(), &policy).unwrap();
+        report
+            .findings()
+            .iter()
+            .find(|f| f.code() == "cert.validity.over_cap")
+            .map(|f| {
+                (
+                    f.arg_value("max").unwrap().to_string(),
+                    f.message(sceau::Lang::En),
+                )
+            })
+    };
+    // Three years from 2024-01-01: within 39 months (refused by a 460-day cap before the fix).
+    assert_eq!(over_cap(signer((2024, 1, 1), 3 * 365)), None);
+    let forty_months = over_cap(signer((2024, 1, 1), 1_220)).unwrap();
+    assert_eq!(forty_months.0, "39");
+    assert!(forty_months.1.contains("39 months"), "{}", forty_months.1);
+    assert_eq!(over_cap(signer((2026, 2, 28), 1_000)), None);
+    assert_eq!(over_cap(signer((2026, 3, 1), 459)), None);
+    assert_eq!(over_cap(signer((2026, 3, 1), 461)).unwrap().0, "460");
+}
+
+#[test]
+fn a_tls_cn_must_be_an_exact_copy_of_a_san_from_2021_08_25() {
+    let copied = |from| {
+        let made = Made {
+            from,
+            ..Made::leaf("WWW.exemple.fr", vec!["www.exemple.fr"])
+        };
+        codes(&check_certificate(&made.der(), &policy("standard")).unwrap())
+    };
+    assert!(copied((2026, 11, 1)).contains(&"cert.san.cn_not_copied"));
+    // The dated rule is silent for a certificate issued the day before it.
+    let before = copied((2021, 8, 24));
+    assert!(!before.contains(&"cert.san.cn_not_copied"), "{before:?}");
+    assert!(!before.contains(&"cert.san.cn_not_in_san"), "{before:?}");
+}
+
+#[test]
+fn roots_carry_no_eku_and_subordinate_cas_carry_server_auth() {
+    let ca = |self_signed: bool, ekus: Vec<ExtendedKeyUsagePurpose>| {
+        let made = Made {
+            ca: true,
+            self_signed,
+            ekus,
+            days: 3_650,
+            from: (2026, 1, 1),
+            ..Made::leaf("AC Exemple", vec![])
+        };
+        codes(&check_certificate(&made.der(), &policy("ca")).unwrap())
+    };
+    use ExtendedKeyUsagePurpose::{Any, ClientAuth, ServerAuth};
+    assert!(ca(true, vec![ServerAuth]).contains(&"profile.usage.eku_not_allowed"));
+    assert!(!ca(true, vec![]).contains(&"cert.ca.eku_missing"));
+    let subordinate = ca(false, vec![ServerAuth, ClientAuth]);
+    assert!(
+        !subordinate.contains(&"profile.usage.eku_not_allowed"),
+        "{subordinate:?}"
+    );
+    assert!(ca(false, vec![ServerAuth, Any]).contains(&"profile.usage.eku_not_allowed"));
+    assert!(ca(false, vec![]).contains(&"cert.ca.eku_missing"));
+}
+
+#[test]
+fn p521_is_refused_in_the_name_of_the_policy_that_refuses_it() {
+    let report = check_csr(
+        &read(&csr_data("p521.csr")),
+        &IssuancePolicy::baseline(),
+        today(),
+    )
+    .unwrap();
+    let curve = report
+        .findings()
+        .iter()
+        .find(|f| f.code() == "key.ec.curve_not_allowed")
+        .unwrap();
+    assert!(curve
+        .rule()
+        .source
+        .starts_with("Mozilla Root Store Policy §5.1"));
+}

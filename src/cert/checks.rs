@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::lang::Localized;
 use crate::names;
 use crate::policy::IssuancePolicy;
+use crate::profile::catalog::CapLength;
 use crate::profile::names::check_product_names;
 use crate::rule::{day_of, rules, Checked, Finding};
 use crate::usage::Usage;
@@ -73,21 +74,25 @@ fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Find
         .validity_caps
         .and_then(|s| s.cap_at(facts.not_before))
     {
-        if seconds > i64::from(cap.max_days) * 86_400 {
+        if cap.max.exceeded_by(facts.not_before, facts.not_after) {
+            let (max, unit) = cap.max.amount();
             out.push(
                 Finding::new(&CERT_VALIDITY_CAP, "validity")
                     .arg("days", format!("{days:.1}"))
-                    .arg("max", cap.max_days)
+                    .arg("max", max)
+                    .text("unit", unit)
                     .arg("since", cap.from)
                     .arg("source", cap.source),
             );
-        } else if seconds > i64::from(cap.max_days - 1) * 86_400 {
+        } else if let (true, CapLength::Days(max)) = (cap.day_of_margin, cap.max) {
             // The BR's "SHOULD NOT exceed" one day less than the cap, a margin for clock skew.
-            out.push(
-                Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
-                    .arg("days", format!("{days:.1}"))
-                    .arg("recommended", cap.max_days - 1),
-            );
+            if CapLength::Days(max - 1).exceeded_by(facts.not_before, facts.not_after) {
+                out.push(
+                    Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
+                        .arg("days", format!("{days:.1}"))
+                        .arg("recommended", max - 1),
+                );
+            }
         }
     }
     let longest_years = product
@@ -123,6 +128,12 @@ fn check_usage(facts: &CertFacts, usage: Usage, out: &mut Vec<Finding>) {
             if !ku.iter().any(|k| k == bit) {
                 out.push(Finding::new(&CERT_CA_KEY_USAGE, "extensions.keyUsage").arg("bit", bit));
             }
+        }
+        if !facts.self_issued && facts.extended_key_usage.is_none() {
+            out.push(Finding::new(
+                &CERT_CA_EKU_MISSING,
+                "extensions.extendedKeyUsage",
+            ));
         }
         return;
     }
@@ -177,8 +188,15 @@ fn check_tls_names(facts: &CertFacts, out: &mut Vec<Finding>) {
             RequestedName::Dns(v) | RequestedName::Ip(v) => v.eq_ignore_ascii_case(cn),
             _ => false,
         });
+        let copied = facts.names.iter().any(|n| match n {
+            RequestedName::Dns(v) | RequestedName::Ip(v) => v == cn,
+            _ => false,
+        });
         if !in_san {
             out.push(Finding::new(&CERT_CN_NOT_IN_SAN, "subject.CN").arg("cn", cn));
+        } else if !copied {
+            // A dated rule: the machinery keeps it silent for certificates issued before it.
+            out.push(Finding::new(&CERT_CN_NOT_COPIED, "subject.CN").arg("cn", cn));
         }
     }
 }
@@ -189,13 +207,13 @@ rules! {
         "notAfter comes before notBefore",
         "notAfter précède notBefore";
     CERT_VALIDITY_CAP: "cert.validity.over_cap", Error,
-        "CA/B BR §6.3.2 (398 days; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B CSBR §6.3.2 (460 days)",
-        "valid {days} days; certificates issued from {since} live at most {max} days ({source})",
-        "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} jours ({source})", from = "2020-09-01";
+        "CA/B BR §6.3.2 (398 days from 2020-09-01; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B Code Signing BR §6.3.2 (39 months; 460 days from 2026-03-01)",
+        "valid {days} days; certificates issued from {since} live at most {max} {unit} ({source})",
+        "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} {unit} ({source})";
     CERT_VALIDITY_RECOMMENDED: "cert.validity.over_recommended", Warning,
         "CA/B BR §6.3.2 (SHOULD NOT exceed 397, 199, 99, 46 days)",
         "valid {days} days; the Baseline Requirements recommend at most {recommended}, a day of margin under the cap",
-        "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond", from = "2020-09-01";
+        "valide {days} jours ; les Baseline Requirements recommandent au plus {recommended}, un jour de marge sous le plafond";
     CERT_VALIDITY_PRODUCT: "cert.validity.over_product", Error,
         "003_a88f77ecd5bd515e.txt (3 years); 004_019b05917d1443a9.txt (CA: 10 years); 002_65d782b1359c0f60.txt (1 to 3 years)",
         "valid {days} days: longer than the {years} year(s) of {product}",
@@ -224,6 +242,11 @@ rules! {
         "RFC 5280 §4.2.1.3; 004_019b05917d1443a9.txt",
         "a CA certificate needs keyUsage {bit}",
         "un certificat d'AC exige keyUsage {bit}";
+    CERT_CA_EKU_MISSING: "cert.ca.eku_missing", Warning,
+        "CA/B BR §7.1.2.10.6 (TLS subordinate CAs: serverAuth, optionally clientAuth, never anyExtendedKeyUsage)",
+        "a subordinate CA certificate without extendedKeyUsage may issue for every purpose; a TLS subordinate CA carries serverAuth (and optionally clientAuth)",
+        "un certificat d'AC subordonnée sans extendedKeyUsage peut émettre pour tout usage ; une AC subordonnée TLS porte serverAuth (et éventuellement clientAuth)",
+        from = "2023-09-15";
     CERT_SAN_MISSING: "cert.san.missing", Error,
         "CA/B BR §7.1.2.7.12; RFC 6125 §6.4.4",
         "a TLS server certificate without subjectAltName names no host clients will accept",
@@ -232,6 +255,11 @@ rules! {
         "CA/B BR §7.1.4.3",
         "the CN '{cn}' is not one of the subjectAltName entries",
         "le CN '{cn}' ne figure pas parmi les subjectAltName";
+    CERT_CN_NOT_COPIED: "cert.san.cn_not_copied", Error,
+        "CA/B BR §7.1.4.2.2(a) (from 2021-08-25: a character-for-character copy of one SAN entry)",
+        "the CN '{cn}' is one of the subjectAltName entries only when case is ignored; since 2021-08-25 it must be a character-for-character copy",
+        "le CN '{cn}' ne figure parmi les subjectAltName qu'en ignorant la casse ; depuis le 2021-08-25 il doit en être la copie caractère pour caractère",
+        from = "2021-08-25";
     CERT_POLICY_MISSING: "cert.policy.missing", Error,
         "CA/B EV Guidelines §9.3.2; CA/B BR §7.1.6",
         "{product} certificates carry policy {oid}; this one does not",

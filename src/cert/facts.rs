@@ -129,6 +129,7 @@ impl CertFacts {
             subject: &self.subject,
             ekus: self.extended_key_usage.as_deref().unwrap_or_default(),
             certificate: true,
+            self_issued: self.self_issued,
         }
     }
 }

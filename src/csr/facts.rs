@@ -175,6 +175,7 @@ impl CsrFacts {
             subject: &self.subject,
             ekus: &self.requested_extended_key_usage,
             certificate: false,
+            self_issued: false,
         }
     }
 

@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use time::{Date, Month, OffsetDateTime};
+
 use crate::error::{Error, Result};
 use crate::keys::KeyPolicy;
+use crate::lang::{localized, Localized};
 use crate::usage::Usage;
 
 impl Product {
@@ -185,15 +188,62 @@ pub enum CapSchedule {
     CabCodeSigning,
 }
 
-/// One step of a cap schedule: certificates issued on or after `from` live at most `max_days`.
+/// How long a cap lets a certificate live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapLength {
+    /// This many days of 86,400 s, notBefore to notAfter inclusive (CA/B BR §6.3.2's measure).
+    Days(u32),
+    /// This many calendar months after notBefore.
+    Months(u32),
+}
+
+impl CapLength {
+    /// The number and its unit: `398` and `days`, `39` and `months`.
+    pub fn amount(self) -> (u32, Localized) {
+        match self {
+            CapLength::Days(n) => (n, localized!("days", "jours")),
+            CapLength::Months(n) => (n, localized!("months", "mois")),
+        }
+    }
+
+    /// Whether a certificate valid from `not_before` to `not_after` (Unix seconds) lives
+    /// longer than this.
+    pub fn exceeded_by(self, not_before: i64, not_after: i64) -> bool {
+        match self {
+            CapLength::Days(n) => not_after - not_before + 1 > i64::from(n) * 86_400,
+            CapLength::Months(n) => {
+                let Ok(start) = OffsetDateTime::from_unix_timestamp(not_before) else {
+                    return true;
+                };
+                let months = i32::try_from(n).unwrap_or(i32::MAX);
+                let end = start.replace_date(add_months(start.date(), months));
+                not_after > end.unix_timestamp()
+            }
+        }
+    }
+}
+
+/// `date` moved by `months` (negative: back), the day clamped to the month's length.
+pub(crate) fn add_months(date: Date, months: i32) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months;
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
+    let month = Month::try_from(u8::try_from(month0 + 1).unwrap_or(1)).unwrap_or(Month::January);
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+/// One step of a cap schedule: certificates issued on or after `from` live at most `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ValidityCap {
     /// First issuance day (ISO 8601) the cap applies to.
     pub from: &'static str,
     /// notBefore of that day, in seconds since the epoch.
     pub from_unix: i64,
-    /// Longest validity, in days (86,400 s each, notBefore to notAfter inclusive).
-    pub max_days: u32,
+    /// Longest validity.
+    pub max: CapLength,
+    /// Whether the clause also recommends (SHOULD NOT exceed) a day less, a margin for clock
+    /// skew (the TLS Baseline Requirements do).
+    pub day_of_margin: bool,
     /// The clause that sets it.
     pub source: &'static str,
 }
@@ -202,39 +252,39 @@ impl CapSchedule {
     /// The steps, oldest first.
     pub fn steps(self) -> &'static [ValidityCap] {
         const TLS: &str = "CA/B BR §6.3.2 (ballot SC-081)";
+        const fn tls(from: &'static str, from_unix: i64, days: u32) -> ValidityCap {
+            ValidityCap {
+                from,
+                from_unix,
+                max: CapLength::Days(days),
+                day_of_margin: true,
+                source: TLS,
+            }
+        }
+        const TLS_STEPS: [ValidityCap; 4] = [
+            tls("2020-09-01", 1_598_918_400, 398),
+            tls("2026-03-15", 1_773_532_800, 200),
+            tls("2027-03-15", 1_805_068_800, 100),
+            tls("2029-03-15", 1_868_227_200, 47),
+        ];
         match self {
-            CapSchedule::CabTls => &[
+            CapSchedule::CabTls => &TLS_STEPS,
+            CapSchedule::CabCodeSigning => &[
                 ValidityCap {
-                    from: "2020-09-01",
-                    from_unix: 1_598_918_400,
-                    max_days: 398,
-                    source: TLS,
+                    from: "2017-02-01",
+                    from_unix: 1_485_907_200,
+                    max: CapLength::Months(39),
+                    day_of_margin: false,
+                    source: "CA/B Code Signing BR §6.3.2 (39 months, before v3.10)",
                 },
                 ValidityCap {
-                    from: "2026-03-15",
-                    from_unix: 1_773_532_800,
-                    max_days: 200,
-                    source: TLS,
-                },
-                ValidityCap {
-                    from: "2027-03-15",
-                    from_unix: 1_805_068_800,
-                    max_days: 100,
-                    source: TLS,
-                },
-                ValidityCap {
-                    from: "2029-03-15",
-                    from_unix: 1_868_227_200,
-                    max_days: 47,
-                    source: TLS,
+                    from: "2026-03-01",
+                    from_unix: 1_772_323_200,
+                    max: CapLength::Days(460),
+                    day_of_margin: false,
+                    source: "CA/B Code Signing BR §6.3.2 v3.10 (ballot CSC-31)",
                 },
             ],
-            CapSchedule::CabCodeSigning => &[ValidityCap {
-                from: "2023-06-01",
-                from_unix: 1_685_577_600,
-                max_days: 460,
-                source: "CA/B CSBR §6.3.2",
-            }],
         }
     }
 
@@ -423,12 +473,12 @@ mod tests {
             }
         }
         assert_eq!(
-            CapSchedule::CabTls.cap_at(1_773_532_799).unwrap().max_days,
-            398
+            CapSchedule::CabTls.cap_at(1_773_532_799).unwrap().max,
+            CapLength::Days(398)
         );
         assert_eq!(
-            CapSchedule::CabTls.cap_at(1_773_532_800).unwrap().max_days,
-            200
+            CapSchedule::CabTls.cap_at(1_773_532_800).unwrap().max,
+            CapLength::Days(200)
         );
         assert_eq!(CapSchedule::CabTls.cap_at(0), None);
     }

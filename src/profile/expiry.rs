@@ -4,12 +4,12 @@
 
 use rustls_pki_types::UnixTime;
 use serde::Serialize;
-use time::{Date, Duration, Month, OffsetDateTime, Weekday};
+use time::{Date, Duration, OffsetDateTime, Weekday};
 
 use crate::cert::facts::read_certificate;
 use crate::error::Result;
 use crate::lang::{localized, Localized};
-use crate::profile::catalog::{Notice, Product};
+use crate::profile::catalog::{add_months, Notice, Product};
 use crate::rule::{day_of, rules, Checked, Finding};
 
 /// Where a certificate stands at a given time.
@@ -50,15 +50,6 @@ fn at(seconds: i64) -> OffsetDateTime {
 fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| t.unix_timestamp().to_string())
-}
-
-/// `date` moved by `months` (negative: back), the day clamped to the month's length.
-fn add_months(date: Date, months: i32) -> Date {
-    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months;
-    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
-    let month = Month::try_from(u8::try_from(month0 + 1).unwrap_or(1)).unwrap_or(Month::January);
-    let last = time::util::days_in_month(month, year);
-    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
 }
 
 /// Business days in (from, to]: the days still to be worked before and on the expiry day.

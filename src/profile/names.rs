@@ -5,6 +5,7 @@ use crate::lang::{localized, Localized};
 use crate::names::check_dns_name;
 use crate::profile::catalog::{Product, Wildcard};
 use crate::rule::{rules, Finding};
+use crate::usage::Usage;
 use crate::x509::{NameView, RequestedName};
 
 /// Whether an authorised domain, written as IGC-Santé does (`*ch-ville.fr`, or a plain
@@ -151,16 +152,23 @@ pub fn check_product_names(view: &NameView<'_>, product: &Product) -> Vec<Findin
             ));
         }
     }
+    // A root CA carries no extendedKeyUsage (CA/B BR §7.1.2.1); a subordinate what its usage
+    // allows.
+    let root = product.usage == Usage::Ca && view.self_issued;
     for eku in view.ekus {
-        if !product.usage.allows_eku(eku) {
-            let allowed: Vec<&str> = product
-                .usage
-                .rules()
-                .allowed_ekus
-                .unwrap_or_default()
-                .iter()
-                .map(|e| e.name())
-                .collect();
+        if root || !product.usage.allows_eku(eku) {
+            let allowed: Vec<&str> = if root {
+                Vec::new()
+            } else {
+                product
+                    .usage
+                    .rules()
+                    .allowed_ekus
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| e.name())
+                    .collect()
+            };
             let allowed = if allowed.is_empty() {
                 localized!("none", "aucun")
             } else {
