@@ -2,6 +2,8 @@
 //! names, and does a private key belong to the certificate (Certigna's "No certificate matches
 //! private key")?
 
+use std::collections::HashSet;
+
 use asn1_rs::FromDer;
 use serde::Serialize;
 use x509_parser::x509::SubjectPublicKeyInfo;
@@ -127,15 +129,19 @@ pub(crate) fn check(
         }
         let asked = request.name_view().dns_names(true);
         let carried = cert.name_view().dns_names(true);
-        let has = |list: &[&str], name: &str| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+        // Sets of the names in lower case: linear in the names, whatever their number.
+        let lower = |list: &[&str]| -> HashSet<String> {
+            list.iter().map(|n| n.to_ascii_lowercase()).collect()
+        };
+        let (asked_set, carried_set) = (lower(&asked), lower(&carried));
         let missing: Vec<String> = asked
             .iter()
-            .filter(|n| !has(&carried, n))
+            .filter(|n| !carried_set.contains(&n.to_ascii_lowercase()))
             .map(|n| n.to_string())
             .collect();
         let added: Vec<String> = carried
             .iter()
-            .filter(|n| !has(&asked, n))
+            .filter(|n| !asked_set.contains(&n.to_ascii_lowercase()))
             .map(|n| n.to_string())
             .collect();
         for name in &missing {

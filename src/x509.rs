@@ -4,6 +4,7 @@
 //! certificates alike.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::net::IpAddr;
 
 use asn1_rs::{oid, Oid, Tag};
@@ -242,20 +243,19 @@ impl<'a> NameView<'a> {
     /// The DNS names: the CN when it names a host (and the product says CNs do), then the
     /// SAN dNSNames, without repeats.
     pub fn dns_names(&self, cn_is_host: bool) -> Vec<&'a str> {
-        let mut out: Vec<&'a str> = Vec::new();
-        if let Some(cn) = self.common_name {
-            if cn_is_host && looks_like_host(cn) && !is_ip_address(cn) {
-                out.push(cn);
-            }
-        }
-        for name in self.names {
-            if let RequestedName::Dns(d) = name {
-                if !out.iter().any(|o| o.eq_ignore_ascii_case(d)) {
-                    out.push(d);
-                }
-            }
-        }
-        out
+        let cn = self
+            .common_name
+            .filter(|cn| cn_is_host && looks_like_host(cn) && !is_ip_address(cn));
+        let sans = self.names.iter().filter_map(|name| match name {
+            RequestedName::Dns(d) => Some(d.as_str()),
+            _ => None,
+        });
+        // Repeats are found by a set of the names in lower case: linear in the names.
+        let mut seen = HashSet::new();
+        cn.into_iter()
+            .chain(sans)
+            .filter(|name| seen.insert(name.to_ascii_lowercase()))
+            .collect()
     }
 }
 

@@ -710,3 +710,36 @@ fn p521_is_refused_in_the_name_of_the_policy_that_refuses_it() {
         .source
         .starts_with("Mozilla Root Store Policy §5.1"));
 }
+
+// Item 9: names counted once, whatever their case, in linear time (the figures are
+// benches/many_names.rs: 50,000 names went from 1.34 s to 18 ms).
+
+#[test]
+fn names_that_differ_only_in_case_count_once() {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec![
+        "A.exemple.fr".to_string(),
+        "a.exemple.fr".to_string(),
+        "B.EXEMPLE.FR".to_string(),
+    ])
+    .unwrap();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "b.exemple.fr");
+    let csr = params.serialize_request(&key).unwrap().pem().unwrap();
+    let report = check_csr(csr.as_bytes(), &policy("standard"), today()).unwrap();
+    assert!(
+        !codes(&report).contains(&"profile.names.too_many"),
+        "{:?}",
+        codes(&report)
+    );
+    // Matching: the certificate carries the same names in other cases and one more.
+    params
+        .subject_alt_names
+        .push(rcgen::SanType::DnsName("c.exemple.fr".try_into().unwrap()));
+    let cert = params.self_signed(&key).unwrap().pem();
+    let matched = sceau::match_certificate(cert.as_bytes(), Some(csr.as_bytes()), None).unwrap();
+    let facts = matched.match_facts().unwrap().csr.as_ref().unwrap();
+    assert!(facts.missing_names.is_empty(), "{:?}", facts.missing_names);
+    assert_eq!(facts.added_names, ["c.exemple.fr"]);
+}
