@@ -743,3 +743,82 @@ fn names_that_differ_only_in_case_count_once() {
     assert!(facts.missing_names.is_empty(), "{:?}", facts.missing_names);
     assert_eq!(facts.added_names, ["c.exemple.fr"]);
 }
+
+// Item 10: inputs are bounded, and a --roots directory takes regular files only.
+
+#[test]
+fn an_endless_input_is_refused_at_the_documented_limit() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let endless = run(&["csr", "check", "/dev/zero"]);
+    assert_eq!(endless.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&endless.stderr);
+    assert!(
+        message.contains("more than 256 MiB (the --max-input limit)"),
+        "{message}"
+    );
+    let small = run(&["csr", "check", "--max-input", "1MiB", "/dev/zero"]);
+    assert!(String::from_utf8_lossy(&small.stderr).contains("more than 1 MiB"));
+    let fits = run(&[
+        "--max-input",
+        "10KiB",
+        "csr",
+        "check",
+        &csr_data("rsa2048-san.csr").display().to_string(),
+    ]);
+    assert_eq!(fits.status.code(), Some(0));
+}
+
+#[test]
+fn a_fifo_in_a_roots_directory_is_skipped_not_waited_for() {
+    let dir = std::env::temp_dir().join(format!("sceau-roots-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("root.pem"), chain_data::read("ingetrust-root.pem")).unwrap();
+    let fifo = dir.join("blocking.pem");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let chain = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chain/tpe-good-chain.pem");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args([
+            "verify",
+            "--roots",
+            &dir.display().to_string(),
+            "--usage",
+            "client",
+            "--revocation",
+            "off",
+        ])
+        .args([
+            "--time",
+            "2027-06-01T00:00:00Z",
+            &chain.display().to_string(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        status.and_then(|s| s.code()),
+        Some(0),
+        "verify waited on the FIFO"
+    );
+}

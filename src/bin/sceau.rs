@@ -19,6 +19,44 @@ use sceau::{Catalog, IssuancePolicy, Lang, QuoteRequest, Report, Verdict};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest input read from one file or standard input: bytes, or a number with KiB,
+    /// MiB or GiB. Room for the largest real CRLs.
+    #[arg(long, global = true, value_parser = parse_size, default_value = "256MiB")]
+    max_input: u64,
+}
+
+/// The largest input `read_input` takes, set once from `--max-input`.
+static MAX_INPUT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// `1048576`, `512KiB`, `256MiB`, `1GiB`: bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let factor: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KiB" => 1 << 10,
+        "M" | "MiB" => 1 << 20,
+        "G" | "GiB" => 1 << 30,
+        _ => return Err(format!("'{text}': the unit is KiB, MiB or GiB")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("'{text}' is not a size such as 1048576, 512KiB or 256MiB"))
+}
+
+/// `256 MiB`, `1500 bytes`: a size for a message.
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
 }
 
 #[derive(Subcommand)]
@@ -293,6 +331,8 @@ fn files_of(path: &str) -> Result<Vec<String>, String> {
     let mut files: Vec<String> = std::fs::read_dir(path)
         .map_err(|e| format!("{path}: {e}"))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
+        // Only regular files: a FIFO or a device there would block or never end.
+        .filter(|p| p.is_file())
         .filter(|p| {
             p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
                 matches!(
@@ -353,6 +393,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let _ = MAX_INPUT.set(cli.max_input);
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -600,13 +641,24 @@ fn parse_duration(text: &str) -> Result<u64, String> {
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
-    if file == "-" {
-        let mut buf = Vec::new();
+    let limit = MAX_INPUT.get().copied().unwrap_or(256 << 20);
+    let mut buf = Vec::new();
+    let read = if file == "-" {
         std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
             .read_to_end(&mut buf)
-            .map_err(|e| format!("standard input: {e}"))?;
-        Ok(buf)
     } else {
-        std::fs::read(file).map_err(|e| format!("{file}: {e}"))
+        std::fs::File::open(file)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
+    };
+    let name = if file == "-" { "standard input" } else { file };
+    read.map_err(|e| format!("{name}: {e}"))?;
+    if u64::try_from(buf.len()).unwrap_or(u64::MAX) > limit {
+        return Err(format!(
+            "{name}: more than {} (the --max-input limit); give a larger --max-input if this input is meant",
+            size_text(limit)
+        ));
     }
+    Ok(buf)
 }
