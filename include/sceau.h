@@ -40,6 +40,10 @@ typedef enum sceau_result {
    */
   SCEAU_RESULT_INSUFFICIENT_SIZE = 7005,
   /**
+   * More objects than a limit allows (`sceau_verifier_set_limit` changes it).
+   */
+  SCEAU_RESULT_LIMIT_EXCEEDED = 7006,
+  /**
    * The input is empty.
    */
   SCEAU_RESULT_INPUT_EMPTY = 7100,
@@ -126,6 +130,43 @@ typedef enum sceau_lang {
    */
   SCEAU_LANG_FR = 1,
 } sceau_lang;
+
+/**
+ * The bounds a verifier puts on its work, for `sceau_verifier_set_limit` (passed as a plain
+ * integer: an unknown value is `SCEAU_RESULT_INVALID_ARGUMENT`, never undefined behaviour).
+ */
+typedef enum sceau_limit {
+  /**
+   * Certificates in one chain (default 64).
+   */
+  SCEAU_LIMIT_CHAIN_CERTIFICATES = 1,
+  /**
+   * Distinct configured intermediates (default 10,000).
+   */
+  SCEAU_LIMIT_INTERMEDIATES = 2,
+  /**
+   * Distinct trust anchors (default 10,000).
+   */
+  SCEAU_LIMIT_ANCHORS = 3,
+  /**
+   * Distinct CRLs (default 1,000).
+   */
+  SCEAU_LIMIT_CRLS = 4,
+  /**
+   * Distinct OCSP responses (default 10,000).
+   */
+  SCEAU_LIMIT_OCSP_RESPONSES = 5,
+  /**
+   * Candidate paths judged in one verification (default 32).
+   */
+  SCEAU_LIMIT_PATH_ATTEMPTS = 6,
+} sceau_limit;
+
+/**
+ * A bound on the work one verifier accepts; every one has a default and can be changed
+ * (`sceau verify --limit NAME=N`, `sceau_verifier_set_limit`).
+ */
+typedef struct Limit Limit;
 
 /**
  * A product catalogue. Opaque; free it with `sceau_catalog_free`. Functions that take a
@@ -472,6 +513,18 @@ enum sceau_result sceau_verifier_set_max_age(struct sceau_verifier *verifier, ui
  */
 enum sceau_result sceau_verifier_set_max_depth(struct sceau_verifier *verifier,
                                                size_t max_intermediates);
+
+/**
+ * Sets one of the verifier's limits (`limit`: a `sceau_limit` value) to `value`. Set limits
+ * before adding material: anchors, intermediates, CRLs and responses are counted as they are
+ * added, and an addition past a limit is `SCEAU_RESULT_LIMIT_EXCEEDED`.
+ *
+ * # Safety
+ * `verifier` must be a live handle.
+ */
+enum sceau_result sceau_verifier_set_limit(struct sceau_verifier *verifier,
+                                           uint32_t limit,
+                                           size_t value);
 
 /**
  * Verifies the chain in `chain` (`len` bytes; leaf first) and writes the report to

@@ -173,6 +173,16 @@ pub enum Error {
         /// What is wrong with it.
         detail: String,
     },
+    /// More objects than a documented limit allows (bounded work on hostile input).
+    #[error("too many {what}: more than {limit} (the '{limit_name}' limit; raise it if such an input is expected)")]
+    TooMany {
+        /// What was counted (`distinct OCSP responses`).
+        what: &'static str,
+        /// The limit that was passed.
+        limit: usize,
+        /// The limit's name, as options and the C ABI spell it (`ocsp-responses`).
+        limit_name: &'static str,
+    },
 }
 
 /// Result with sceau's [`Error`].

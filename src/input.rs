@@ -6,6 +6,7 @@
 //! module guarantees it gets one complete DER element with nothing after it.
 
 use std::borrow::Cow;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use asn1_rs::{FromDer, Header, Tag};
@@ -79,21 +80,39 @@ pub fn decode(input: &[u8], expected: ObjectKind) -> Result<Decoded<'_>> {
 /// Decodes every object of kind `expected` in `input` (a chain file, a CRL bundle), in order.
 /// Never returns an empty list: no object of that kind is an error.
 pub fn decode_all(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'_>>> {
+    let mut all = Vec::new();
+    for_each_object(input, expected, |decoded| {
+        all.push(decoded);
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok(all)
+}
+
+/// Hands every object of kind `expected` in `input` to `each`, in order, decoding one at a
+/// time: a bundle of a hundred thousand responses is never held decoded all at once, and
+/// `each` may stop the walk (`ControlFlow::Break`) once it has enough. No object of that kind
+/// is an error, as for [`decode_all`].
+pub fn for_each_object<'a>(
+    input: &'a [u8],
+    expected: ObjectKind,
+    mut each: impl FnMut(Decoded<'a>) -> Result<ControlFlow<()>>,
+) -> Result<()> {
     let trimmed = input.trim_ascii();
     if trimmed.is_empty() {
         return Err(Error::EmptyInput { expected });
     }
     if find(input, PEM_BEGIN).is_some() {
-        return decode_pem(input, expected);
+        return decode_pem(input, expected, &mut each);
     }
     if trimmed[0] == 0x30 && input[0] == 0x30 {
         check_der_frame(input, expected)?;
-        return Ok(vec![Decoded {
+        return each(Decoded {
             der: Cow::Borrowed(input),
             form: Form::Der,
-        }]);
+        })
+        .map(drop);
     }
-    decode_bare_base64(trimmed, expected)
+    each(decode_bare_base64(trimmed, expected)?).map(drop)
 }
 
 /// One PEM block: its label and the text between the BEGIN and END lines.
@@ -192,8 +211,12 @@ fn pem_body_der(block: &PemBlock<'_>, expected: ObjectKind) -> Result<Vec<u8>> {
     })
 }
 
-fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
-    let mut wanted = Vec::new();
+fn decode_pem<'a>(
+    input: &'a [u8],
+    expected: ObjectKind,
+    each: &mut dyn FnMut(Decoded<'a>) -> Result<ControlFlow<()>>,
+) -> Result<()> {
+    let mut wanted = 0usize;
     let mut others = Vec::new();
     for block in pem_blocks(input, expected)? {
         if expected
@@ -203,17 +226,21 @@ fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>
         {
             let der = pem_body_der(&block, expected)?;
             check_der_frame(&der, expected)?;
-            wanted.push(Decoded {
+            wanted += 1;
+            let decoded = Decoded {
                 der: Cow::Owned(der),
                 form: Form::Pem {
                     label: block.label.to_string(),
                 },
-            });
+            };
+            if each(decoded)?.is_break() {
+                return Ok(());
+            }
         } else {
             others.push(block.label);
         }
     }
-    if wanted.is_empty() {
+    if wanted == 0 {
         if others.is_empty() {
             return Err(Error::NotPemOrDer {
                 detail: "text whose '-----BEGIN' appears only inside a line of prose, not as a PEM boundary line".into(),
@@ -225,7 +252,7 @@ fn decode_pem(input: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>
             expected,
         });
     }
-    Ok(wanted)
+    Ok(())
 }
 
 /// The PEM blocks of other kinds, for a message: each label once with its count, the first
@@ -258,7 +285,7 @@ fn blocks_found(labels: &[&str]) -> String {
     parts.join(", ")
 }
 
-fn decode_bare_base64(text: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'static>>> {
+fn decode_bare_base64(text: &[u8], expected: ObjectKind) -> Result<Decoded<'static>> {
     let printable = text
         .iter()
         .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
@@ -292,10 +319,10 @@ fn decode_bare_base64(text: &[u8], expected: ObjectKind) -> Result<Vec<Decoded<'
             detail: e.to_string(),
         })?;
     check_der_frame(&der, expected)?;
-    Ok(vec![Decoded {
+    Ok(Decoded {
         der: Cow::Owned(der),
         form: Form::Base64,
-    }])
+    })
 }
 
 /// Checks that `der` is exactly one complete DER SEQUENCE: every X.509 object sceau reads is one.

@@ -90,7 +90,7 @@ pub use usage::{Eku, Usage, UsageRules};
 
 // Policies, as data.
 pub use algorithms::{AlgorithmPolicy, HashSunset, SchemeFamily};
-pub use chain::options::VerifyOptions;
+pub use chain::options::{Limit, Limits, VerifyOptions};
 pub use keys::{KeyPolicy, RsaPolicy};
 pub use policy::IssuancePolicy;
 pub use profile::catalog::{
@@ -112,7 +112,7 @@ pub use x509::{NameView, RequestedName, SubjectAttribute};
 
 // Objects read from bytes, and what verifies them.
 pub use chain::verifier::Verifier;
-pub use input::{check_der_frame, decode, decode_all, sniff_der, Decoded, Form};
+pub use input::{check_der_frame, decode, decode_all, for_each_object, sniff_der, Decoded, Form};
 pub use private_key::{read_private_key, PrivateKeyFacts, PublicHalf};
 pub use public_key::{bit_length, Curve, KeyFacts, PublicKey};
 pub use revocation::crl::{Crl, IssuingDistributionPoint, RevokedEntry};

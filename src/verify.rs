@@ -303,3 +303,101 @@ pub fn certificate_signed_by(
     )
     .is_ok()
 }
+
+/// The answers a signed object's signature gave, by the SubjectPublicKeyInfo it was checked
+/// with. A CRL or an OCSP response is checked against the same keys for every path attempt
+/// and every chain: the answer cannot change, so it is kept — refusals too, or a chain padded
+/// with copies of a CA makes every attempt verify again against every copy. Bounded: the keys
+/// that verified (a key rollover at most) and the most recent refusals.
+#[derive(Debug, Default)]
+pub(crate) struct SignatureMemo(std::sync::Mutex<MemoEntries>);
+
+#[derive(Clone, Debug, Default)]
+struct MemoEntries {
+    verified: Vec<Vec<u8>>,
+    refused: std::collections::VecDeque<(Vec<u8>, VerifyFailure)>,
+}
+
+impl SignatureMemo {
+    /// Keys that verified, kept: one CRL or response is signed by a handful at most.
+    const VERIFIED: usize = 8;
+    /// Refusals kept, the oldest forgotten first.
+    const REFUSED: usize = 64;
+
+    /// The answer `verify` gives for the key `spki`, computed once. The lock is not held while
+    /// verifying: two threads may both verify a new key, and agree.
+    pub(crate) fn check(
+        &self,
+        spki: &[u8],
+        verify: impl FnOnce() -> Result<(), VerifyFailure>,
+    ) -> Result<(), VerifyFailure> {
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        {
+            let memo = lock();
+            if memo.verified.iter().any(|known| known.as_slice() == spki) {
+                return Ok(());
+            }
+            if let Some((_, failure)) = memo.refused.iter().find(|(known, _)| known == spki) {
+                return Err(failure.clone());
+            }
+        }
+        let answer = verify();
+        let mut memo = lock();
+        match &answer {
+            Ok(()) if memo.verified.len() < Self::VERIFIED => memo.verified.push(spki.to_vec()),
+            Ok(()) => {}
+            Err(failure) => {
+                if memo.refused.len() == Self::REFUSED {
+                    memo.refused.pop_front();
+                }
+                memo.refused.push_back((spki.to_vec(), failure.clone()));
+            }
+        }
+        answer
+    }
+}
+
+impl Clone for SignatureMemo {
+    fn clone(&self) -> Self {
+        let entries = self.0.lock().map(|m| m.clone()).unwrap_or_default();
+        SignatureMemo(std::sync::Mutex::new(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn a_refusal_is_remembered_like_a_success() {
+        let memo = SignatureMemo::default();
+        let calls = Cell::new(0);
+        let refuse = || {
+            calls.set(calls.get() + 1);
+            Err(VerifyFailure::Invalid)
+        };
+        for _ in 0..100 {
+            assert_eq!(memo.check(b"forger", refuse), Err(VerifyFailure::Invalid));
+        }
+        assert_eq!(calls.get(), 1, "a failed check was verified again");
+        let accept = || {
+            calls.set(calls.get() + 1);
+            Ok(())
+        };
+        assert_eq!(memo.check(b"ca", accept), Ok(()));
+        assert_eq!(memo.check(b"ca", accept), Ok(()));
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn the_memo_is_bounded_and_forgets_the_oldest_refusal() {
+        let memo = SignatureMemo::default();
+        for key in 0..1000u32 {
+            let _ = memo.check(&key.to_be_bytes(), || Err(VerifyFailure::Invalid));
+        }
+        let entries = memo.0.lock().unwrap();
+        assert_eq!(entries.refused.len(), SignatureMemo::REFUSED);
+        assert_eq!(entries.refused[0].0, 936u32.to_be_bytes());
+    }
+}

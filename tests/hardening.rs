@@ -822,3 +822,258 @@ fn a_fifo_in_a_roots_directory_is_skipped_not_waited_for() {
         "verify waited on the FIFO"
     );
 }
+
+// Item 11: the work of one verification is bounded, and identical evidence counts once.
+
+/// `der` as one PEM block labelled `label`.
+fn pem_block(label: &str, der: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+    .into_bytes()
+}
+
+/// The good terminal's chain followed by `copies` more copies of its CA certificate.
+fn padded_chain(copies: usize) -> Vec<u8> {
+    let mut chain = chain_data::read("tpe-good-chain.pem");
+    let ca = chain_data::read("ingetrust-ca.pem");
+    for _ in 0..copies {
+        chain.extend_from_slice(&ca);
+    }
+    chain
+}
+
+#[test]
+fn a_chain_over_the_certificate_limit_is_refused_before_it_is_examined() {
+    // A CRL bearing the CA's name but signed by another key: every path attempt used to check
+    // it against every unused copy of the CA (3,000 copies: 3.4 s).
+    let verifier = terminals(
+        &["ingetrust-ca-forged.crl.pem", "ingetrust-root.crl.pem"],
+        &[],
+        sceau::RevocationPolicy::Required,
+    );
+    let at_limit = verifier.verify(&padded_chain(62)).unwrap();
+    assert!(codes(&at_limit).contains(&"revocation.missing"));
+    assert!(!codes(&at_limit).contains(&"chain.too_many_certificates"));
+    let over = verifier.verify(&padded_chain(63)).unwrap();
+    assert_eq!(codes(&over), ["chain.too_many_certificates"]);
+    assert!(over
+        .to_text(sceau::Lang::En)
+        .contains("more than 64 certificates (limit chain-certificates)"));
+    // From rustls's side, with the DER chain given directly, the same limit holds.
+    let ders: Vec<rustls_pki_types::CertificateDer<'static>> =
+        sceau::decode_all(&padded_chain(63), ObjectKind::Certificate)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.der.into_owned().into())
+            .collect();
+    let direct = verifier.verify_certificates(&ders, None);
+    assert_eq!(codes(&direct), ["chain.too_many_certificates"]);
+}
+
+#[test]
+fn the_path_search_stops_at_the_path_attempt_limit_and_says_so() {
+    let mut verifier = terminals(
+        &["ingetrust-ca-forged.crl.pem", "ingetrust-root.crl.pem"],
+        &[],
+        sceau::RevocationPolicy::Required,
+    );
+    verifier.options.limits.set(sceau::Limit::PathAttempts, 4);
+    let report = verifier.verify(&padded_chain(10)).unwrap();
+    assert_eq!(report.verdict(), sceau::Verdict::Rejected);
+    assert!(
+        codes(&report).contains(&"chain.too_many_paths"),
+        "{:?}",
+        codes(&report)
+    );
+    assert!(codes(&report).contains(&"revocation.missing"));
+    // Within the limit (11 candidates, 32 allowed) every path is judged and none is said cut.
+    verifier.options.limits = sceau::Limits::default();
+    let all_judged = verifier.verify(&padded_chain(10)).unwrap();
+    assert!(!codes(&all_judged).contains(&"chain.too_many_paths"));
+    // With the CA's real CRL the first path is accepted: the limit costs nothing then.
+    let mut real = terminals(
+        &["ingetrust-ca.crl.pem", "ingetrust-root.crl.pem"],
+        &[],
+        sceau::RevocationPolicy::Required,
+    );
+    real.options.limits.set(sceau::Limit::PathAttempts, 1);
+    let accepted = real.verify(&padded_chain(10)).unwrap();
+    assert_eq!(accepted.verdict(), sceau::Verdict::Accepted);
+}
+
+#[test]
+fn identical_evidence_counts_once_and_distinct_evidence_is_bounded() {
+    let response = chain_data::read("tpe-good.ocsp.der");
+    let mut verifier = terminals(&[], &[], sceau::RevocationPolicy::Required);
+    // A thousand copies of one response are one response.
+    let copies = pem_block("OCSP RESPONSE", &response).repeat(1000);
+    assert_eq!(verifier.add_ocsp(&copies).unwrap(), 1);
+    assert_eq!(verifier.add_ocsp(&response).unwrap(), 0);
+    verifier.options.limits.set(sceau::Limit::OcspResponses, 2);
+    let revoked = chain_data::read("tpe-revoked.ocsp.der");
+    assert_eq!(verifier.add_ocsp(&revoked).unwrap(), 1);
+    let third = verifier
+        .add_ocsp(&chain_data::read("tpe-good-by-ca.ocsp.der"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            third,
+            Error::TooMany {
+                limit: 2,
+                limit_name: "ocsp-responses",
+                ..
+            }
+        ),
+        "{third:?}"
+    );
+    assert!(third
+        .to_string()
+        .starts_with("too many distinct OCSP responses: more than 2"));
+
+    // CRLs, anchors and intermediates likewise; a bundle over the limit adds nothing.
+    let mut verifier = terminals(&[], &[], sceau::RevocationPolicy::Required);
+    verifier.options.limits.set(sceau::Limit::Crls, 1);
+    let mut both = chain_data::read("ingetrust-ca.crl.pem");
+    both.extend(chain_data::read("ingetrust-root.crl.pem"));
+    assert!(matches!(
+        verifier.add_crls(&both),
+        Err(Error::TooMany {
+            limit_name: "crls",
+            ..
+        })
+    ));
+    assert_eq!(
+        verifier
+            .add_crls(&chain_data::read("ingetrust-ca.crl.pem"))
+            .unwrap(),
+        1
+    );
+    // The same CRL in DER is the same CRL.
+    assert_eq!(
+        verifier
+            .add_crls(&chain_data::read("ingetrust-ca.crl.der"))
+            .unwrap(),
+        0
+    );
+    verifier.options.limits.set(sceau::Limit::Anchors, 1);
+    assert_eq!(
+        verifier
+            .add_anchors(&chain_data::read("ingetrust-root.pem"))
+            .unwrap(),
+        0
+    );
+    assert!(matches!(
+        verifier.add_anchors(&chain_data::read("igc-sante-acr.pem")),
+        Err(Error::TooMany {
+            limit_name: "anchors",
+            ..
+        })
+    ));
+    verifier.options.limits.set(sceau::Limit::Intermediates, 1);
+    let mut two = chain_data::read("ingetrust-ca.pem");
+    two.extend(chain_data::read("igc-sante-aci.pem"));
+    assert!(matches!(
+        verifier.add_intermediates(&two),
+        Err(Error::TooMany {
+            limit_name: "intermediates",
+            ..
+        })
+    ));
+    assert_eq!(
+        verifier
+            .add_intermediates(&chain_data::read("ingetrust-ca.pem").repeat(3))
+            .unwrap(),
+        1
+    );
+}
+
+#[test]
+fn verify_limit_is_changed_on_the_command_line_and_named_when_passed() {
+    let data = |name: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/chain")
+            .join(name)
+            .display()
+            .to_string()
+    };
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args(["verify", "--roots", &data("ingetrust-root.pem")])
+            .args(["--usage", "client", "--time", "2027-06-01T00:00:00Z"])
+            .args(["--crl", &data("ingetrust-ca.crl.pem")])
+            .args(["--crl", &data("ingetrust-root.crl.pem")])
+            .args(extra)
+            .arg(data("tpe-good-chain.pem"))
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let passed = run(&["--limit", "crls=1"]);
+    assert_eq!(passed.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&passed.stderr);
+    assert!(
+        message.contains(
+            "ingetrust-root.crl.pem: too many distinct CRLs: more than 1 (the 'crls' limit"
+        ),
+        "{message}"
+    );
+    let short = run(&["--limit", "chain-certificates=1"]);
+    assert_eq!(short.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&short.stdout).contains("chain.too_many_certificates"));
+    let unknown = run(&["--limit", "certificates=3"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains(
+        "unknown limit 'certificates'; the limits are chain-certificates, intermediates, anchors, crls, ocsp-responses, path-attempts"
+    ));
+}
+
+#[test]
+fn verify_time_errors_name_the_time_flag() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args([
+            "verify",
+            "--roots",
+            "x.pem",
+            "--time",
+            "yesterday",
+            "chain.pem",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("--time yesterday: not an RFC 3339 time"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_panic() {
+    use std::io::Read as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args(["rules"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is closed now: the rest of the catalogue meets a broken pipe.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

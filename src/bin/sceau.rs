@@ -250,6 +250,11 @@ struct VerifyArgs {
     /// after its thisUpdate.
     #[arg(long, value_parser = parse_duration)]
     max_age: Option<u64>,
+    /// Changes a bound on the work of one verification, NAME=N (repeatable):
+    /// chain-certificates (default 64), intermediates (10000), anchors (10000), crls (1000),
+    /// ocsp-responses (10000, distinct ones), path-attempts (32).
+    #[arg(long = "limit", value_name = "NAME=N", value_parser = parse_limit)]
+    limits: Vec<(sceau::Limit, usize)>,
     #[command(flatten)]
     output: Output,
     /// The chain file (leaf first, then intermediates), or `-` for standard input.
@@ -260,7 +265,7 @@ impl VerifyArgs {
     fn verifier(&self) -> Result<sceau::Verifier, String> {
         let time = match &self.time {
             None => UnixTime::now(),
-            Some(text) => parse_time(text)?,
+            Some(text) => parse_time("--time", text)?,
         };
         let mut verifier = match self.preset.as_deref() {
             None => sceau::Verifier::new(
@@ -294,6 +299,9 @@ impl VerifyArgs {
         options.max_depth = self.max_depth;
         if let Some(max_age) = self.max_age {
             options.freshness.max_age = Some(max_age);
+        }
+        for &(limit, value) in &self.limits {
+            options.limits.set(limit, value);
         }
         for root in &self.roots {
             for file in files_of(root)? {
@@ -411,7 +419,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let (input, policy) = args.load()?;
             let report = sceau::check_csr(&input, &policy, UnixTime::now())
                 .map_err(|e| format!("{}: {e}", args.file))?;
-            Ok(print_report(&report, args.output))
+            print_report(&report, args.output)
         }
         Command::Csr {
             command:
@@ -443,7 +451,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             if made.report.verdict() == Verdict::Rejected {
                 eprintln!("sceau: the request would be refused; nothing written");
-                return Ok(print_report(&made.report, output));
+                return print_report(&made.report, output);
             }
             write_new(&key_out, made.key_pem.as_bytes(), 0o600)?;
             write_new(&csr_out, made.csr_pem.as_bytes(), 0o644)?;
@@ -451,7 +459,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 "sceau: {} key written to {key_out}, CSR to {csr_out}",
                 made.key_description
             );
-            Ok(print_report(&made.report, output))
+            print_report(&made.report, output)
         }
         Command::Cert {
             command: CertCommand::Check(args),
@@ -459,7 +467,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let (input, policy) = args.load()?;
             let report = sceau::check_certificate(&input, &policy)
                 .map_err(|e| format!("{}: {e}", args.file))?;
-            Ok(print_report(&report, args.output))
+            print_report(&report, args.output)
         }
         Command::Cert {
             command:
@@ -475,7 +483,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let key = key.as_deref().map(read_input).transpose()?;
             let report = sceau::match_certificate(&certificate, csr.as_deref(), key.as_deref())
                 .map_err(|e| e.to_string())?;
-            Ok(print_report(&report, output))
+            print_report(&report, output)
         }
         Command::Quote {
             profile,
@@ -495,7 +503,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     replacement,
                 },
             );
-            Ok(print_report(&report, output))
+            print_report(&report, output)
         }
         Command::Expiry {
             profile,
@@ -508,7 +516,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let product = catalog.product(&profile).map_err(|e| e.to_string())?;
             let now = match now {
                 None => UnixTime::now(),
-                Some(text) => parse_time(&text)?,
+                Some(text) => parse_time("--now", &text)?,
             };
             let lang = Lang::from(output.lang);
             let (mut worst, mut reports) = (0u8, Vec::new());
@@ -527,7 +535,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                                 .expiry_facts()
                                 .map(|f| render::expiry_line(f, lang))
                                 .unwrap_or_default();
-                            println!("{file}: {line}");
+                            emit(&format!("{file}: {line}\n"))?;
                         }
                         reports.push(report);
                     }
@@ -538,15 +546,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if output.format == Format::Json {
-                println!("{}", render::json_list(&reports, lang));
+                emit(&format!("{}\n", render::json_list(&reports, lang)))?;
             }
             Ok(ExitCode::from(worst))
         }
         Command::Profiles { catalog, output } => {
             let catalog = load_catalog(catalog.as_deref())?;
             match output.format {
-                Format::Json => println!("{}", render::profiles_json(&catalog)),
-                Format::Text => print!("{}", render::profiles_text(&catalog, output.lang.into())),
+                Format::Json => emit(&format!("{}\n", render::profiles_json(&catalog)))?,
+                Format::Text => emit(&render::profiles_text(&catalog, output.lang.into()))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -556,28 +564,41 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let report = verifier
                 .verify(&chain)
                 .map_err(|e| format!("{}: {e}", args.chain))?;
-            Ok(print_report(&report, args.output))
+            print_report(&report, args.output)
         }
         Command::Rules { output } => {
             let lang = Lang::from(output.lang);
             match output.format {
-                Format::Json => println!("{}", render::rules_json(lang)),
-                Format::Text => print!("{}", render::rules_text(lang)),
+                Format::Json => emit(&format!("{}\n", render::rules_json(lang)))?,
+                Format::Text => emit(&render::rules_text(lang))?,
             }
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn print_report(report: &Report, output: Output) -> ExitCode {
+fn print_report(report: &Report, output: Output) -> Result<ExitCode, String> {
     let lang = Lang::from(output.lang);
     match output.format {
-        Format::Text => print!("{}", report.to_text(lang)),
-        Format::Json => println!("{}", report.to_json(lang)),
+        Format::Text => emit(&report.to_text(lang))?,
+        Format::Json => emit(&format!("{}\n", report.to_json(lang)))?,
     }
-    match report.verdict() {
+    Ok(match report.verdict() {
         Verdict::Accepted => ExitCode::SUCCESS,
         Verdict::Rejected => ExitCode::from(1),
+    })
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) is not an error: the
+/// rest is dropped and the exit code stays the verdict's. Any other failure (a full disk) is.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("standard output: {e}"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -610,14 +631,32 @@ fn write_new(path: &str, bytes: &[u8], mode: u32) -> Result<(), String> {
     file.write_all(bytes).map_err(|e| format!("{path}: {e}"))
 }
 
-fn parse_time(text: &str) -> Result<UnixTime, String> {
+/// An RFC 3339 time given with `flag` (named in the error).
+fn parse_time(flag: &str, text: &str) -> Result<UnixTime, String> {
     let t = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-        .map_err(|e| format!("--now {text}: not an RFC 3339 time ({e})"))?;
+        .map_err(|e| format!("{flag} {text}: not an RFC 3339 time ({e})"))?;
     let secs =
-        u64::try_from(t.unix_timestamp()).map_err(|_| format!("--now {text}: before 1970"))?;
+        u64::try_from(t.unix_timestamp()).map_err(|_| format!("{flag} {text}: before 1970"))?;
     Ok(UnixTime::since_unix_epoch(std::time::Duration::from_secs(
         secs,
     )))
+}
+
+/// `chain-certificates=64`: a limit and its value.
+fn parse_limit(text: &str) -> Result<(sceau::Limit, usize), String> {
+    let names = || {
+        let all: Vec<&str> = sceau::Limit::ALL.iter().map(|l| l.name()).collect();
+        all.join(", ")
+    };
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not NAME=N; the limits are {}", names()))?;
+    let limit = sceau::Limit::from_name(name)
+        .ok_or_else(|| format!("unknown limit '{name}'; the limits are {}", names()))?;
+    let value = value
+        .parse()
+        .map_err(|_| format!("{name}={value}: the value is a whole number"))?;
+    Ok((limit, value))
 }
 
 /// `3600`, `90s`, `30m`, `12h`, `7d`: seconds.

@@ -12,6 +12,14 @@ rules! {
         "RFC 5280 §6.1",
         "No certificate named '{issuer}' (the issuer of {subject}) was given or is trusted: add that intermediate, or trust its root.",
         "Aucun certificat nommé « {issuer} » (émetteur de {subject}) n'a été fourni ni n'est de confiance : ajoutez cette AC intermédiaire ou faites confiance à sa racine.";
+    TOO_MANY_CERTIFICATES: "chain.too_many_certificates", Error,
+        "sceau limit chain-certificates (bounded work: every certificate given is a candidate issuer in every path attempt)",
+        "The chain holds more than {limit} certificates (limit chain-certificates); it was not examined. Real chains hold 2 to 5.",
+        "La chaîne compte plus de {limit} certificats (limite chain-certificates) ; elle n'a pas été examinée. Une chaîne réelle en compte 2 à 5.";
+    TOO_MANY_PATHS: "chain.too_many_paths", Error,
+        "sceau limit path-attempts (bounded work: RFC 4158 §5 path building is exponential in the worst case)",
+        "The path search stopped after {limit} candidate paths were judged and refused (limit path-attempts); the last refusal is reported.",
+        "La recherche de chemin s'est arrêtée après {limit} chemins candidats jugés et refusés (limite path-attempts) ; le dernier refus est indiqué.";
     EXTRA_CERTIFICATE: "chain.extra_certificate", Warning,
         "RFC 8446 §4.4.2 (certificates not needed by the path should not be sent)",
         "{subject} (position {position}) is not part of the validated path and can be removed.",

@@ -4,12 +4,15 @@
 //! explain a chain for which no path was found. The methods that return a `Report`
 //! (`verify`, `verify_certificates`, `verify_at`) are in `entry.rs`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use rustls_pki_types::{
     CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime,
 };
+use sha2::{Digest, Sha256};
 use webpki::{
     EndEntityCert, ExtendedKeyUsageValidator, KeyPurposeId, KeyPurposeIdIter, KeyUsage,
     VerifiedPath,
@@ -19,9 +22,9 @@ use x509_parser::prelude::*;
 use crate::chain::diagnostics;
 use crate::chain::facts::ChainFacts;
 use crate::chain::name::{check_cn_is_name, check_name, server_name_text};
-use crate::chain::options::VerifyOptions;
+use crate::chain::options::{Limit, VerifyOptions};
 use crate::chain::policy::{Attempt, KeyCache, PathPolicy, Source};
-use crate::chain::rules::{INVALID, UNREADABLE};
+use crate::chain::rules::{INVALID, TOO_MANY_CERTIFICATES, TOO_MANY_PATHS, UNREADABLE};
 use crate::derwalk::rfc3339;
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
@@ -98,23 +101,36 @@ pub struct Verifier {
     pub options: VerifyOptions,
     profile: String,
     key_cache: Arc<KeyCache>,
+    /// The digests of every anchor, intermediate, CRL and response held: each is held once.
+    seen: HashSet<[u8; 32]>,
 }
 
-/// Every certificate of `input` (PEM bundle or one DER), each checked to be one complete
-/// readable certificate.
-fn certificates(input: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
-    input::decode_all(input, ObjectKind::Certificate)?
-        .into_iter()
-        .map(|d| {
-            let der = d.der.into_owned();
-            input::complete(
-                &der,
-                X509Certificate::from_der(&der),
-                ObjectKind::Certificate,
-            )?;
-            Ok(CertificateDer::from(der))
+/// The digest by which material is recognised as held already (kind and DER).
+fn material_digest(kind: ObjectKind, der: &[u8]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update([kind as u8]);
+    hash.update(der);
+    hash.finalize().into()
+}
+
+/// The DER of one certificate, checked to be one complete readable certificate.
+fn complete_certificate(der: Vec<u8>) -> Result<CertificateDer<'static>> {
+    input::complete(
+        &der,
+        X509Certificate::from_der(&der),
+        ObjectKind::Certificate,
+    )?;
+    Ok(CertificateDer::from(der))
+}
+
+/// A certificate as a trust anchor.
+fn anchor_of(der: &CertificateDer<'_>) -> Result<TrustAnchor<'static>> {
+    webpki::anchor_from_trusted_cert(der)
+        .map(|anchor| anchor.to_owned())
+        .map_err(|e| Error::BadDer {
+            detail: format!("not usable as a trust anchor: {e:?}"),
+            expected: ObjectKind::Certificate,
         })
-        .collect()
 }
 
 impl Verifier {
@@ -128,6 +144,7 @@ impl Verifier {
             options,
             profile: profile.into(),
             key_cache: Default::default(),
+            seen: HashSet::new(),
         }
     }
 
@@ -136,59 +153,119 @@ impl Verifier {
         &self.profile
     }
 
-    /// Trusts every certificate in `input` (PEM bundle or one DER); returns how many.
+    /// Trusts every certificate in `input` (PEM bundle or one DER); returns how many were new
+    /// (a certificate already trusted counts once). All or none: on an error nothing is added.
     pub fn add_anchors(&mut self, input: &[u8]) -> Result<usize> {
-        let certs = certificates(input)?;
-        let count = certs.len();
-        for der in certs {
-            self.add_anchor_der(der)?;
+        let mut added = Vec::new();
+        self.distinct(input, ObjectKind::Certificate, Limit::Anchors, |der| {
+            let der = complete_certificate(der)?;
+            let anchor = anchor_of(&der)?;
+            added.push((anchor, der));
+            Ok(())
+        })?;
+        let count = added.len();
+        for (anchor, der) in added {
+            self.anchors.push(anchor);
+            self.anchor_certs.push(der);
         }
         Ok(count)
     }
 
-    /// Trusts one DER certificate.
+    /// Trusts one DER certificate (once: a certificate already trusted is not added again).
     pub fn add_anchor_der(&mut self, der: CertificateDer<'static>) -> Result<()> {
-        input::complete(
-            &der,
-            X509Certificate::from_der(&der),
+        self.add_anchors(der.as_ref()).map(drop)
+    }
+
+    /// Adds intermediates that paths may use; returns how many were new.
+    pub fn add_intermediates(&mut self, input: &[u8]) -> Result<usize> {
+        let mut added = Vec::new();
+        self.distinct(
+            input,
             ObjectKind::Certificate,
+            Limit::Intermediates,
+            |der| {
+                added.push(complete_certificate(der)?);
+                Ok(())
+            },
         )?;
-        let anchor = webpki::anchor_from_trusted_cert(&der).map_err(|e| Error::BadDer {
-            detail: format!("not usable as a trust anchor: {e:?}"),
-            expected: ObjectKind::Certificate,
+        let count = added.len();
+        self.intermediates.extend(added);
+        Ok(count)
+    }
+
+    /// Adds the CRLs of `input` (PEM bundle or one DER); returns how many were new (a CRL
+    /// already held, byte for byte, counts once).
+    pub fn add_crls(&mut self, input: &[u8]) -> Result<usize> {
+        let mut added = Vec::new();
+        self.distinct(input, ObjectKind::Crl, Limit::Crls, |der| {
+            added.push(Crl::from_der(der)?);
+            Ok(())
         })?;
-        self.anchors.push(anchor.to_owned());
-        self.anchor_certs.push(der);
+        let count = added.len();
+        self.sources.crls.extend(added);
+        Ok(count)
+    }
+
+    /// Adds an already-read CRL, unless it is held already.
+    pub fn add_crl(&mut self, crl: Crl) -> Result<()> {
+        let digest = material_digest(ObjectKind::Crl, crl.der());
+        if !self.seen.contains(&digest) {
+            self.options
+                .limits
+                .check(Limit::Crls, self.sources.crls.len() + 1)?;
+            self.seen.insert(digest);
+            self.sources.crls.push(crl);
+        }
         Ok(())
     }
 
-    /// Adds intermediates that paths may use; returns how many.
-    pub fn add_intermediates(&mut self, input: &[u8]) -> Result<usize> {
-        let certs = certificates(input)?;
-        let count = certs.len();
-        self.intermediates.extend(certs);
-        Ok(count)
-    }
-
-    /// Adds the CRLs of `input` (PEM bundle or one DER); returns how many.
-    pub fn add_crls(&mut self, input: &[u8]) -> Result<usize> {
-        let crls = Crl::read_all(input)?;
-        let count = crls.len();
-        self.sources.crls.extend(crls);
-        Ok(count)
-    }
-
-    /// Adds already-read CRLs.
-    pub fn add_crl(&mut self, crl: Crl) {
-        self.sources.crls.push(crl);
-    }
-
-    /// Adds the OCSP responses of `input`; returns how many.
+    /// Adds the OCSP responses of `input`; returns how many were new (identical responses
+    /// count once: they are decoded once).
     pub fn add_ocsp(&mut self, input: &[u8]) -> Result<usize> {
-        let responses = OcspResponse::read_all(input)?;
-        let count = responses.len();
-        self.sources.ocsp.extend(responses);
+        let mut added = Vec::new();
+        self.distinct(
+            input,
+            ObjectKind::OcspResponse,
+            Limit::OcspResponses,
+            |der| {
+                added.push(OcspResponse::from_der(der)?);
+                Ok(())
+            },
+        )?;
+        let count = added.len();
+        self.sources.ocsp.extend(added);
         Ok(count)
+    }
+
+    /// Hands each object of `input` not already held to `add`, counting them against `limit`;
+    /// the objects are remembered as held only when all of them were added.
+    fn distinct(
+        &mut self,
+        input: &[u8],
+        kind: ObjectKind,
+        limit: Limit,
+        mut add: impl FnMut(Vec<u8>) -> Result<()>,
+    ) -> Result<()> {
+        let held = match limit {
+            Limit::Anchors => self.anchors.len(),
+            Limit::Intermediates => self.intermediates.len(),
+            Limit::Crls => self.sources.crls.len(),
+            Limit::OcspResponses => self.sources.ocsp.len(),
+            Limit::ChainCertificates | Limit::PathAttempts => 0,
+        };
+        let mut new = HashSet::new();
+        let limits = self.options.limits;
+        input::for_each_object(input, kind, |decoded| {
+            let digest = material_digest(kind, &decoded.der);
+            if self.seen.contains(&digest) || !new.insert(digest) {
+                return Ok(ControlFlow::Continue(()));
+            }
+            limits.check(limit, held + new.len())?;
+            add(decoded.der.into_owned())?;
+            Ok(ControlFlow::Continue(()))
+        })?;
+        self.seen.extend(new);
+        Ok(())
     }
 
     /// The trust anchors' certificates.
@@ -213,7 +290,7 @@ impl Verifier {
                 detail: "no trust anchor: give at least one root certificate".into(),
             });
         }
-        let certs = certificates(chain)?;
+        let certs = self.chain_certificates(chain)?;
         let name = match &self.options.name {
             None => None,
             Some(text) => Some(
@@ -226,6 +303,21 @@ impl Verifier {
             ),
         };
         Ok((certs, name))
+    }
+
+    /// The certificates of a chain file, each read completely; decoding stops after one more
+    /// than the limit allows (`check` then refuses the chain, without reading it all).
+    fn chain_certificates(&self, chain: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
+        let most = self.options.limits.get(Limit::ChainCertificates);
+        let mut certs = Vec::new();
+        input::for_each_object(chain, ObjectKind::Certificate, |decoded| {
+            certs.push(complete_certificate(decoded.der.into_owned())?);
+            Ok(match certs.len() > most {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
+            })
+        })?;
+        Ok(certs)
     }
 
     /// Verifies `chain` (leaf first) at `time` for `name` if given, with `stapled` OCSP
@@ -256,6 +348,11 @@ impl Verifier {
             chain_length: chain.len(),
             path: Vec::new(),
         };
+        let most = options.limits.get(Limit::ChainCertificates);
+        if chain.len() > most {
+            let finding = Finding::new(&TOO_MANY_CERTIFICATES, "chain").arg("limit", most);
+            return Checked::on(day, facts, vec![finding]);
+        }
         let parsed = match parse_chain(chain) {
             Ok(parsed) => parsed,
             Err(unreadable) => return Checked::on(day, facts, vec![unreadable]),
@@ -282,7 +379,8 @@ impl Verifier {
                 return Checked::on(day, facts, findings);
             }
         };
-        let (result, attempt) = self.search(chain, &parsed, &leaf, options, stapled);
+        let (result, attempt, stopped) = self.search(chain, &parsed, &leaf, options, stapled);
+        findings.extend(stopped);
         match (&result, attempt) {
             (_, Some(attempt)) => {
                 let used: Vec<usize> = attempt
@@ -316,7 +414,8 @@ impl Verifier {
     }
 
     /// webpki's path search with sceau's policy judging every candidate path. Returns webpki's
-    /// answer and the last path judged: the accepted one on success, else the last refused.
+    /// answer, the last path judged (the accepted one on success, else the last refused), and
+    /// the finding that says the search was stopped at the path-attempts limit.
     fn search<'c>(
         &self,
         chain: &'c [CertificateDer<'c>],
@@ -324,7 +423,11 @@ impl Verifier {
         leaf: &EndEntityCert<'_>,
         options: &VerifyOptions,
         stapled: &[OcspResponse],
-    ) -> (std::result::Result<(), webpki::Error>, Option<Attempt>) {
+    ) -> (
+        std::result::Result<(), webpki::Error>,
+        Option<Attempt>,
+        Option<Finding>,
+    ) {
         let policy = PathPolicy {
             anchors: &self.anchors,
             anchor_certs: &self.anchor_certs,
@@ -342,7 +445,15 @@ impl Verifier {
             .map(|c| CertificateDer::from(c.as_ref()))
             .collect();
         let last: RefCell<Option<Attempt>> = RefCell::new(None);
+        let most = options.limits.get(Limit::PathAttempts);
+        let judged = Cell::new(0usize);
         let judge = |path: &VerifiedPath<'_>| {
+            // webpki's hook cannot stop the search: past the limit, refuse without judging.
+            if judged.get() >= most {
+                judged.set(most + 1);
+                return Err(webpki::Error::UnknownIssuer);
+            }
+            judged.set(judged.get() + 1);
             let (attempt, answer) = policy.judge(path);
             if let Some(attempt) = attempt {
                 *last.borrow_mut() = Some(attempt);
@@ -360,7 +471,9 @@ impl Verifier {
                 Some(&judge),
             )
             .map(drop);
-        (result, last.into_inner())
+        let stopped = (result.is_err() && judged.get() > most)
+            .then(|| Finding::new(&TOO_MANY_PATHS, "path").arg("limit", most));
+        (result, last.into_inner(), stopped)
     }
 }
 

@@ -26,6 +26,8 @@ pub enum sceau_result {
     UnknownProfile = 7004,
     /// The output buffer is too small; the needed size was written.
     InsufficientSize = 7005,
+    /// More objects than a limit allows (`sceau_verifier_set_limit` changes it).
+    LimitExceeded = 7006,
     /// The input is empty.
     InputEmpty = 7100,
     /// The input holds another kind of object.
@@ -57,6 +59,7 @@ impl sceau_result {
             sceau_result::InvalidArgument => "invalid argument",
             sceau_result::UnknownProfile => "unknown profile",
             sceau_result::InsufficientSize => "output buffer too small",
+            sceau_result::LimitExceeded => "a limit was exceeded",
             sceau_result::InputEmpty => "empty input",
             sceau_result::InputWrongKind => "the input holds another kind of object",
             sceau_result::InputBadPem => "malformed PEM",
@@ -86,6 +89,7 @@ impl From<&Error> for sceau_result {
             Error::Unsupported { .. } => sceau_result::InputUnsupported,
             Error::UnknownProfile { .. } => sceau_result::UnknownProfile,
             Error::InvalidArgument { .. } => sceau_result::InvalidArgument,
+            Error::TooMany { .. } => sceau_result::LimitExceeded,
         }
     }
 }

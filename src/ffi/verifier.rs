@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use crate::chain::options::VerifyOptions;
+use crate::chain::options::{Limit, VerifyOptions};
 use crate::chain::verifier::Verifier;
 use crate::error::Result;
 use crate::ffi::report::{emit, sceau_report};
@@ -249,6 +249,64 @@ pub unsafe extern "C" fn sceau_verifier_set_max_depth(
     ffi_boundary! {
         let target = &mut try_mut!(verifier).verifier;
         target.options.max_depth = max_intermediates;
+        sceau_result::Ok
+    }
+}
+
+/// The bounds a verifier puts on its work, for `sceau_verifier_set_limit` (passed as a plain
+/// integer: an unknown value is `SCEAU_RESULT_INVALID_ARGUMENT`, never undefined behaviour).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum sceau_limit {
+    /// Certificates in one chain (default 64).
+    ChainCertificates = 1,
+    /// Distinct configured intermediates (default 10,000).
+    Intermediates = 2,
+    /// Distinct trust anchors (default 10,000).
+    Anchors = 3,
+    /// Distinct CRLs (default 1,000).
+    Crls = 4,
+    /// Distinct OCSP responses (default 10,000).
+    OcspResponses = 5,
+    /// Candidate paths judged in one verification (default 32).
+    PathAttempts = 6,
+}
+
+/// The limit a C integer names, if any.
+fn limit_of(value: u32) -> Option<Limit> {
+    let limit = match value {
+        v if v == sceau_limit::ChainCertificates as u32 => Limit::ChainCertificates,
+        v if v == sceau_limit::Intermediates as u32 => Limit::Intermediates,
+        v if v == sceau_limit::Anchors as u32 => Limit::Anchors,
+        v if v == sceau_limit::Crls as u32 => Limit::Crls,
+        v if v == sceau_limit::OcspResponses as u32 => Limit::OcspResponses,
+        v if v == sceau_limit::PathAttempts as u32 => Limit::PathAttempts,
+        _ => return None,
+    };
+    Some(limit)
+}
+
+/// Sets one of the verifier's limits (`limit`: a `sceau_limit` value) to `value`. Set limits
+/// before adding material: anchors, intermediates, CRLs and responses are counted as they are
+/// added, and an addition past a limit is `SCEAU_RESULT_LIMIT_EXCEEDED`.
+///
+/// # Safety
+/// `verifier` must be a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_verifier_set_limit(
+    verifier: *mut sceau_verifier,
+    limit: u32,
+    value: usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let target = &mut try_mut!(verifier).verifier;
+        let Some(limit) = limit_of(limit) else {
+            return fail_with(
+                sceau_result::InvalidArgument,
+                &format!("{limit} is not a sceau_limit value (1 to 6)"),
+            );
+        };
+        target.options.limits.set(limit, value);
         sceau_result::Ok
     }
 }

@@ -16,7 +16,7 @@ use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
 use crate::revocation::points::DistributionPointNames;
 use crate::signature::SignatureScheme;
-use crate::verify::verify_signature;
+use crate::verify::{verify_signature, SignatureMemo};
 use crate::x509::{dn_key, dn_text};
 
 const OID_CRL_NUMBER: &[u8] = &[0x55, 0x1d, 0x14];
@@ -94,20 +94,7 @@ pub struct Crl {
     idp: Option<IssuingDistributionPoint>,
     unsupported: Option<Localized>,
     entries: Vec<IndexEntry>,
-    verified_by: SignerMemo,
-}
-
-/// The SubjectPublicKeyInfos this CRL's signature has verified with. A CRL is checked against
-/// the same CA key for every chain; the verification's answer cannot change, so it is kept.
-#[derive(Debug, Default)]
-struct SignerMemo(std::sync::Mutex<Vec<Vec<u8>>>);
-
-impl Clone for SignerMemo {
-    fn clone(&self) -> Self {
-        SignerMemo(std::sync::Mutex::new(
-            self.0.lock().map(|keys| keys.clone()).unwrap_or_default(),
-        ))
-    }
+    signers: SignatureMemo,
 }
 
 /// What a CRL says of one revoked serial number.
@@ -219,7 +206,7 @@ impl Crl {
             unsupported: None,
             entries: Vec::new(),
             der: Vec::new(),
-            verified_by: SignerMemo::default(),
+            signers: SignatureMemo::default(),
         };
         if let Some(ext) = extensions {
             crl.read_extensions(&der, &ext)?;
@@ -396,19 +383,19 @@ impl Crl {
 
     /// Whether the CRL's signature verifies with the key of `signer`.
     pub fn is_signed_by(&self, signer: &X509Certificate<'_>) -> bool {
-        let spki = signer.public_key().raw;
-        let mut memo = self.verified_by.0.lock().unwrap_or_else(|e| e.into_inner());
-        if memo.iter().any(|known| known.as_slice() == spki) {
-            return true;
-        }
-        let key = PublicKey::from_spki(signer.public_key());
-        let verified =
-            verify_signature(&self.signature_scheme(), &key, self.tbs(), self.signature()).is_ok();
-        // A handful of keys at most sign one CRL (a key rollover); the bound is a safeguard.
-        if verified && memo.len() < 8 {
-            memo.push(spki.to_vec());
-        }
-        verified
+        let spki = signer.public_key();
+        self.signers
+            .check(spki.raw, || {
+                let key = PublicKey::from_spki(spki);
+                verify_signature(&self.signature_scheme(), &key, self.tbs(), self.signature())
+            })
+            .is_ok()
+    }
+
+    /// Whether the CRL is issued under the name `subject` (a candidate signer's): bytes
+    /// first, the RFC 5280 §7.1 comparison only when they differ.
+    pub(crate) fn issued_under(&self, subject: &X509Name<'_>) -> bool {
+        self.issuer_der() == subject.as_raw() || self.issuer_key == dn_key(subject)
     }
 
     /// The DER of the whole CRL.

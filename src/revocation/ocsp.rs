@@ -11,6 +11,7 @@ use crate::derwalk::{self, Walker};
 use crate::error::{Error, ObjectKind, Result};
 use crate::input;
 use crate::lang::{localized, Localized};
+use crate::verify::SignatureMemo;
 
 const OID_BASIC_RESPONSE: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01];
 
@@ -36,6 +37,10 @@ pub(crate) struct Body {
     pub(crate) signature: Range<usize>,
     /// Where each embedded certificate lies.
     pub(crate) certs: Vec<Range<usize>>,
+    /// What the response's signature gave with each key tried.
+    pub(crate) signers: SignatureMemo,
+    /// What the embedded responder certificate's signature gave with each issuer key tried.
+    pub(crate) responder_issuers: SignatureMemo,
 }
 
 fn bad(detail: String) -> Error {
@@ -154,6 +159,8 @@ impl OcspResponse {
                 signature_algorithm: alg.start..alg.end,
                 signature: (signature.end - signature.value.len() + 1)..signature.end,
                 certs,
+                signers: SignatureMemo::default(),
+                responder_issuers: SignatureMemo::default(),
             }),
             refused: None,
             der,

@@ -15,7 +15,7 @@ use crate::revocation::evidence::{about, same_name, staleness, Evidence, Freshne
 use crate::revocation::ocsp::{seconds, Body, OcspResponse};
 use crate::revocation::policy::RevocationPolicy;
 use crate::signature::SignatureScheme;
-use crate::verify::{certificate_signed_by, verify_signature};
+use crate::verify::{certificate_signed_by, verify_signature, VerifyFailure};
 use crate::x509::{dn_key, dn_text};
 
 /// id-pkix-ocsp-nonce: understood (there is nothing to check without the request).
@@ -181,8 +181,9 @@ fn check_signer(
     let signature = &der[body.signature.clone()];
     let responder = &body.data.responder_id;
     if responder_is(responder, issuer) {
-        let key = PublicKey::from_spki(issuer.public_key());
-        return verify_signature(&scheme, &key, tbs, signature).map_err(|e| {
+        let spki = issuer.public_key();
+        let verify = || verify_signature(&scheme, &PublicKey::from_spki(spki), tbs, signature);
+        return body.signers.check(spki.raw, verify).map_err(|e| {
             localized!(
                 "its signature does not verify with the issuer's key ({e})",
                 "sa signature ne se vérifie pas avec la clé de l'émetteur ({e})",
@@ -208,7 +209,16 @@ fn check_signer(
                 "son certificat de répondeur n'a pas été émis par l'émetteur du certificat"
             ));
         }
-        if !certificate_signed_by(&delegate, issuer) {
+        let certified = || {
+            certificate_signed_by(&delegate, issuer)
+                .then_some(())
+                .ok_or(VerifyFailure::Invalid)
+        };
+        if body
+            .responder_issuers
+            .check(issuer.public_key().raw, certified)
+            .is_err()
+        {
             return Err(localized!(
                 "its responder certificate's signature does not verify with the issuer's key",
                 "la signature de son certificat de répondeur ne se vérifie pas avec la clé de l'émetteur"
@@ -256,8 +266,9 @@ fn check_signer(
                 Standing::Unknown(_) => {}
             }
         }
-        let key = PublicKey::from_spki(delegate.public_key());
-        return verify_signature(&scheme, &key, tbs, signature).map_err(|e| {
+        let spki = delegate.public_key();
+        let verify = || verify_signature(&scheme, &PublicKey::from_spki(spki), tbs, signature);
+        return body.signers.check(spki.raw, verify).map_err(|e| {
             localized!(
                 "its signature does not verify with the responder's key ({e})",
                 "sa signature ne se vérifie pas avec la clé du répondeur ({e})",

@@ -304,10 +304,7 @@ impl RevocationSources {
         let scheme = crl.signature_scheme();
         let mut signer = None;
         for candidate in position.above {
-            let subject = candidate.subject();
-            let named = subject.as_raw() == crl.issuer_der()
-                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
-            if !named {
+            if !crl.issued_under(candidate.subject()) {
                 continue;
             }
             if crl.is_signed_by(candidate) {
@@ -372,9 +369,7 @@ impl RevocationSources {
     ) -> Result<Option<&'a &'a X509Certificate<'c>>, Localized> {
         for candidate in position.pool {
             let subject = candidate.subject();
-            let named = subject.as_raw() == crl.issuer_der()
-                || crl.issued_by_name(subject.as_raw(), &dn_key(subject));
-            if !named || !crl.is_signed_by(candidate) {
+            if !crl.issued_under(subject) || !crl.is_signed_by(candidate) {
                 continue;
             }
             let who = localized!(

@@ -240,6 +240,17 @@ int main(int argc, char **argv) {
   sceau_report_free(r);
   CHECK(sceau_verifier_set_max_age(v, 0) == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_set_max_age(NULL, 0) == SCEAU_RESULT_NULL_PARAMETER);
+  /* Limits: an unknown one is refused; past a limit is LIMIT_EXCEEDED with a message; the same
+     response again counts once. */
+  CHECK(sceau_verifier_set_limit(v, 0, 1) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_verifier_set_limit(v, 4000000000u, 1) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_verifier_set_limit(NULL, SCEAU_LIMIT_CRLS, 1) == SCEAU_RESULT_NULL_PARAMETER);
+  CHECK(sceau_verifier_set_limit(v, SCEAU_LIMIT_OCSP_RESPONSES, 0) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_add_ocsp(v, ocsp, ocsp_len) == SCEAU_RESULT_LIMIT_EXCEEDED);
+  CHECK(sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(message, "'ocsp-responses' limit") != NULL);
+  CHECK(sceau_verifier_set_limit(v, SCEAU_LIMIT_OCSP_RESPONSES, 1) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_add_ocsp(v, ocsp, ocsp_len) == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_add_ocsp(v, ocsp, ocsp_len) == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_set_name(v, "gap.ch-ville.fr") == SCEAU_RESULT_OK);
   CHECK(sceau_verifier_set_cn_fallback(v, true) == SCEAU_RESULT_OK);

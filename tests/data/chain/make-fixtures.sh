@@ -196,3 +196,8 @@ issue old-root "$tmp/old.key" "/C=FR/CN=www.exemple.fr" old-root-leaf.pem $START
 openssl req -x509 -new -key "$tmp/old.key" -subj "/C=FR/CN=www.exemple.fr" -days 3650 \
   -addext "subjectAltName=DNS:www.exemple.fr" -addext "basicConstraints=critical,CA:FALSE" \
   -out self-signed.pem
+
+# --- A forged CRL: the TPE CA's name, signed by a key that is not the CA's ---------------------
+root forger "/C=FR/O=IngeTrust Test/CN=IngeTrust Test TPE CA" $START $END
+crl forger ingetrust-ca-forged.crl.pem 20260101000000Z 20360101000000Z
+rm forger.pem
