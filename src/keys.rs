@@ -57,6 +57,65 @@ impl Default for RsaPolicy {
     }
 }
 
+impl RsaPolicy {
+    /// The modulus sizes a policy may name: below 1024 bits no key is worth a policy (17 bits
+    /// reached ring as "UnexpectedError"); above 16384 one verification costs seconds.
+    pub const POLICY_BITS: std::ops::RangeInclusive<u32> = 1024..=16_384;
+    /// The most Fermat rounds a policy may ask for (Boulder uses 100).
+    pub const MAX_FERMAT_ROUNDS: u32 = 10_000;
+
+    /// Why this policy cannot be applied, if it cannot: sizes outside [`Self::POLICY_BITS`],
+    /// a minimum above the maximum, listed sizes the bounds exclude, an exponent below 3.
+    pub fn problems(&self) -> Option<String> {
+        let bounds = Self::POLICY_BITS;
+        let outside = |bits: u32| !bounds.contains(&bits);
+        let range = format!("{} to {} bits", bounds.start(), bounds.end());
+        if outside(self.min_bits) || outside(self.max_bits) {
+            return Some(format!(
+                "min_bits {} and max_bits {} must lie within {range}",
+                self.min_bits, self.max_bits
+            ));
+        }
+        if self.min_bits > self.max_bits {
+            return Some(format!(
+                "min_bits {} is above max_bits {}",
+                self.min_bits, self.max_bits
+            ));
+        }
+        if let Some(sizes) = &self.sizes {
+            if sizes.is_empty() {
+                return Some(
+                    "sizes is empty: no RSA key could pass (omit rsa to refuse RSA)".into(),
+                );
+            }
+            if let Some(bad) = sizes.iter().find(|&&bits| outside(bits)) {
+                return Some(format!("sizes: {bad} bits is outside {range}"));
+            }
+            if self.multiple_of_8 {
+                if let Some(odd) = sizes.iter().find(|&&bits| bits % 8 != 0) {
+                    return Some(format!(
+                        "sizes: {odd} bits is not a multiple of 8, which multiple_of_8 requires"
+                    ));
+                }
+            }
+        }
+        if self.min_exponent < 3 {
+            return Some(format!(
+                "min_exponent {} is below 3 (an RSA exponent is odd and at least 3)",
+                self.min_exponent
+            ));
+        }
+        if self.fermat_rounds > Self::MAX_FERMAT_ROUNDS {
+            return Some(format!(
+                "fermat_rounds {} is above {}",
+                self.fermat_rounds,
+                Self::MAX_FERMAT_ROUNDS
+            ));
+        }
+        None
+    }
+}
+
 impl Default for KeyPolicy {
     /// RSA ≥ 2048 (CA/B rules), P-256 and P-384; no Ed25519.
     fn default() -> Self {

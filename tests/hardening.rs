@@ -1077,3 +1077,108 @@ fn a_reader_that_goes_away_is_not_a_panic() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// Item 12: catalogue values are validated when the catalogue is read.
+
+fn product_toml(extra: &str) -> String {
+    format!(
+        "[[product]]\nid = 'maison'\nname = 'Maison'\nissuer = 'Exemple'\nsource = 'local'\n\
+         usage = 'tls-server'\n{extra}\n"
+    )
+}
+
+#[test]
+fn catalogue_values_outside_their_bounds_are_refused_when_read() {
+    let refused = |extra: &str| match Catalog::from_toml(&product_toml(extra)) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("accepted: {extra}"),
+    };
+    // [65536] made `csr new` generate for minutes; [17] reached ring as "UnexpectedError".
+    assert_eq!(
+        refused("key = { rsa = { sizes = [65536] } }"),
+        "invalid argument catalog: product 'maison': key.rsa: sizes: 65536 bits is outside 1024 to 16384 bits"
+    );
+    assert!(refused("key = { rsa = { sizes = [17] } }").contains("17 bits is outside"));
+    assert!(refused("key = { rsa = { sizes = [] } }").contains("sizes is empty"));
+    assert!(refused("key = { rsa = { sizes = [2049] } }").contains("not a multiple of 8"));
+    assert!(
+        refused("key = { rsa = { min_bits = 4096, max_bits = 2048 } }")
+            .contains("min_bits 4096 is above max_bits 2048")
+    );
+    assert!(refused("key = { rsa = { min_exponent = 1 } }").contains("below 3"));
+    assert!(refused("validity_years = [0]").contains("0 years is outside 1 to 100"));
+    assert!(refused("notice = { months = 5000 }").contains("more than 100 years"));
+    assert!(refused("policies = ['EV']").contains("'EV' is not a dotted OID"));
+    assert!(refused("names = { authorized_domains = ['*.'] }").contains("names no domain"));
+    assert!(refused("tariff = { currency = 'euro', annual_cents = 1 }").contains("ISO 4217"));
+    // The embedded catalogue passes its own validation.
+    assert!(Catalog::embedded().products.len() >= 10);
+}
+
+#[test]
+fn csr_new_refuses_a_catalogue_with_an_rsa_size_it_cannot_use_at_once() {
+    let dir = std::env::temp_dir().join(format!("sceau-catalog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalog = dir.join("catalog.toml");
+    std::fs::write(
+        &catalog,
+        product_toml("key = { rsa = { sizes = [65536] }, ec_curves = [] }"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args(["csr", "new", "--profile", "maison", "--catalog"])
+        .arg(&catalog)
+        .args(["--cn", "www.exemple.fr"])
+        .arg("--key-out")
+        .arg(dir.join("k.pem"))
+        .arg("--csr-out")
+        .arg(dir.join("c.csr"))
+        .output()
+        .unwrap();
+    let message = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!dir.join("k.pem").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains("65536 bits is outside 1024 to 16384 bits"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_holidays_are_counted_once_each_in_linear_time() {
+    use time::{Date, Duration as Days, Month};
+    // A certificate for 300 years: every holiday below falls inside its validity.
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
+    params.not_before = rcgen::date_time_ymd(2026, 1, 5);
+    params.not_after = rcgen::date_time_ymd(2326, 1, 5);
+    let cert = params.self_signed(&key).unwrap().pem().into_bytes();
+    let product = Catalog::embedded().product("standard").unwrap().clone();
+    let now = at(1_767_571_200); // 2026-01-05
+    let start = Date::from_calendar_date(2026, Month::January, 6).unwrap();
+    // Every day for 100,000 days, listed backwards and twice: no business day is left.
+    let mut every_day: Vec<Date> = (0..100_000).map(|i| start + Days::days(i)).collect();
+    every_day.reverse();
+    every_day.extend(every_day.clone());
+    let none_left = sceau::expiry(&cert, &product, &every_day, now).unwrap();
+    let facts = none_left.expiry_facts().unwrap();
+    let weekdays_after_the_list = {
+        let report = sceau::expiry(&cert, &product, &[], now).unwrap();
+        let all = report.expiry_facts().unwrap().business_days_left;
+        let listed_weekdays = (0..100_000)
+            .map(|i| start + Days::days(i))
+            .filter(|d| d.weekday().number_from_monday() <= 5)
+            .count();
+        all - i64::try_from(listed_weekdays).unwrap()
+    };
+    assert_eq!(facts.business_days_left, weekdays_after_the_list);
+    // One Monday a hundred thousand times is one day off.
+    let monday = Date::from_calendar_date(2026, Month::January, 12).unwrap();
+    let once = sceau::expiry(&cert, &product, &vec![monday; 100_000], now).unwrap();
+    let all = sceau::expiry(&cert, &product, &[], now).unwrap();
+    assert_eq!(
+        once.expiry_facts().unwrap().business_days_left,
+        all.expiry_facts().unwrap().business_days_left - 1
+    );
+}

@@ -45,8 +45,12 @@ impl std::fmt::Debug for GeneratedCsr {
     }
 }
 
+/// The RSA sizes sceau generates: an 8192-bit key takes seconds to make, a 65536-bit one took
+/// minutes.
+const GENERATED_RSA_BITS: std::ops::RangeInclusive<u32> = 2048..=8192;
+
 /// The key the policy wants: EC P-256 where accepted, else RSA at the smallest size accepted
-/// (2048 for Certigna, 3072 for code signing).
+/// (2048 for Certigna, 3072 for code signing), if sceau generates that size.
 fn choose_key(policy: &IssuancePolicy) -> Result<KeyChoice> {
     if policy.key.ec_curves.contains(&Curve::P256) {
         return Ok(KeyChoice::P256);
@@ -60,6 +64,17 @@ fn choose_key(policy: &IssuancePolicy) -> Result<KeyChoice> {
                 Some(sizes) => sizes.iter().copied().min().unwrap_or(rsa.min_bits),
                 None => rsa.min_bits.max(2048),
             };
+            if !GENERATED_RSA_BITS.contains(&bits) {
+                return Err(Error::InvalidArgument {
+                    name: "profile",
+                    detail: format!(
+                        "profile {} wants an RSA key of {bits} bits; sceau generates {} to {} bits",
+                        policy.id,
+                        GENERATED_RSA_BITS.start(),
+                        GENERATED_RSA_BITS.end()
+                    ),
+                });
+            }
             Ok(KeyChoice::Rsa(bits))
         }
         None => Err(Error::InvalidArgument {

@@ -17,6 +17,85 @@ impl Product {
     pub fn names_hosts(&self) -> bool {
         self.usage == Usage::TlsServer && self.names.cn_is_host && self.names.dns
     }
+
+    /// The most years a validity, a renewal or a notice may span.
+    const MAX_YEARS: u32 = 100;
+
+    /// Why this product cannot be applied, if it cannot.
+    fn problems(&self) -> Option<String> {
+        let years = Self::MAX_YEARS;
+        if self.id.trim().is_empty() {
+            return Some("the id is empty".into());
+        }
+        if let Some(problem) = self.key.rsa.as_ref().and_then(|rsa| rsa.problems()) {
+            return Some(format!("key.rsa: {problem}"));
+        }
+        if self.names.max == Some(0) && self.names.dns {
+            return Some(
+                "names.max is 0 while DNS names are allowed: no request could pass".into(),
+            );
+        }
+        let periods = self.validity_years.iter().chain(&self.max_validity_years);
+        if let Some(bad) = periods.copied().find(|&y| y == 0 || y > years) {
+            return Some(format!("a validity of {bad} years is outside 1 to {years}"));
+        }
+        let months = self
+            .lifecycle
+            .iter()
+            .flat_map(|l| [l.reissue_months, l.order_again_months]);
+        if let Some(bad) = months.flatten().find(|&m| m > years * 12) {
+            return Some(format!(
+                "lifecycle: {bad} months is more than {years} years"
+            ));
+        }
+        let notice_days = match self.notice {
+            Some(Notice::BusinessDays(n) | Notice::Days(n)) => n,
+            Some(Notice::Months(n)) => n.saturating_mul(31),
+            None => 0,
+        };
+        if notice_days > years * 366 {
+            return Some(format!(
+                "the expiry notice is more than {years} years ahead"
+            ));
+        }
+        if let Some(tariff) = &self.tariff {
+            let iso_4217 = tariff.currency.len() == 3
+                && tariff.currency.bytes().all(|b| b.is_ascii_uppercase());
+            if !iso_4217 {
+                return Some(format!(
+                    "tariff.currency '{}' is not an ISO 4217 code (three capital letters)",
+                    tariff.currency
+                ));
+            }
+        }
+        if let Some(bad) = self.policies.iter().find(|oid| !is_dotted_oid(oid)) {
+            return Some(format!(
+                "policies: '{bad}' is not a dotted OID (2.23.140.1.1)"
+            ));
+        }
+        let domains = self
+            .names
+            .suffixes
+            .iter()
+            .chain(&self.names.authorized_domains);
+        if let Some(bad) = domains
+            .into_iter()
+            .find(|d| d.trim_matches(['*', '.']).is_empty())
+        {
+            return Some(format!("names: '{bad}' names no domain"));
+        }
+        None
+    }
+}
+
+/// `2.23.140.1.1`: at least two arcs of digits, the first 0, 1 or 2.
+fn is_dotted_oid(text: &str) -> bool {
+    let arcs: Vec<&str> = text.split('.').collect();
+    arcs.len() >= 2
+        && matches!(arcs[0], "0" | "1" | "2")
+        && arcs
+            .iter()
+            .all(|a| !a.is_empty() && a.len() <= 20 && a.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Wildcard {
@@ -335,15 +414,30 @@ impl Catalog {
             name: "catalog",
             detail: e.to_string(),
         })?;
-        for (i, product) in catalog.products.iter().enumerate() {
-            if catalog.products[..i].iter().any(|p| p.id == product.id) {
+        catalog.validated()
+    }
+
+    /// The catalogue, once every value is one sceau can apply: product ids unique, key sizes
+    /// and periods within their bounds, policy OIDs and currencies well formed; holidays
+    /// sorted, each once. The first problem is the error, naming the product and the field.
+    fn validated(mut self) -> Result<Catalog> {
+        let mut ids = std::collections::HashSet::new();
+        for product in &self.products {
+            let problem = if !ids.insert(product.id.as_str()) {
+                Some("appears twice".to_string())
+            } else {
+                product.problems()
+            };
+            if let Some(problem) = problem {
                 return Err(Error::InvalidArgument {
                     name: "catalog",
-                    detail: format!("product id '{}' appears twice", product.id),
+                    detail: format!("product '{}': {problem}", product.id),
                 });
             }
         }
-        Ok(catalog)
+        self.holidays.sort_unstable();
+        self.holidays.dedup();
+        Ok(self)
     }
 
     /// This catalogue with `other`'s products (same id replaces, new ids are added) and, when

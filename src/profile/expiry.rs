@@ -68,15 +68,17 @@ fn business_days_between(from: Date, to: Date, holidays: &[Date]) -> i64 {
             count += 1;
         }
     }
-    let mut seen: Vec<Date> = Vec::new();
-    for holiday in holidays {
-        let worked = !matches!(holiday.weekday(), Weekday::Saturday | Weekday::Sunday);
-        if *holiday > from && *holiday <= to && worked && !seen.contains(holiday) {
-            seen.push(*holiday);
-            count -= 1;
-        }
-    }
-    count
+    // The holidays that fall on a weekday in the range, each once: linear in the list (a
+    // catalogue's are sorted and unique already; a caller's may not be).
+    let mut off: Vec<Date> = holidays
+        .iter()
+        .copied()
+        .filter(|h| *h > from && *h <= to)
+        .filter(|h| !matches!(h.weekday(), Weekday::Saturday | Weekday::Sunday))
+        .collect();
+    off.sort_unstable();
+    off.dedup();
+    count - i64::try_from(off.len()).unwrap_or(i64::MAX)
 }
 
 /// Where the certificate in `input` stands at `now` under `product`'s terms.
