@@ -289,15 +289,13 @@ enum sceau_result sceau_csr_check(const uint8_t *input,
 
 /**
  * Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
- * contract).
+ * contract). Defined for any integer: a value that is no `sceau_result` returns
+ * `SCEAU_RESULT_INVALID_ARGUMENT`, and the last error says so.
  *
  * # Safety
  * `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
  */
-enum sceau_result sceau_result_message(enum sceau_result result,
-                                       char *buf,
-                                       size_t len,
-                                       size_t *out_n);
+enum sceau_result sceau_result_message(uint32_t result, char *buf, size_t len, size_t *out_n);
 
 /**
  * Writes the detailed message of the last error on the calling thread (what was found and
@@ -363,7 +361,7 @@ enum sceau_result sceau_report_finding_code(const struct sceau_report *report,
  * `out_n` must be NULL or writable.
  */
 enum sceau_result sceau_report_json(const struct sceau_report *report,
-                                    enum sceau_lang lang,
+                                    uint32_t lang,
                                     char *buf,
                                     size_t len,
                                     size_t *out_n);
@@ -376,7 +374,7 @@ enum sceau_result sceau_report_json(const struct sceau_report *report,
  * As `sceau_report_json`.
  */
 enum sceau_result sceau_report_text(const struct sceau_report *report,
-                                    enum sceau_lang lang,
+                                    uint32_t lang,
                                     char *buf,
                                     size_t len,
                                     size_t *out_n);

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(crls) = sceau::Crl::read_all(data) {
         for crl in crls {
             let _ = crl.lookup(data.get(..16).unwrap_or(data));
-            verifier.add_crl(crl);
+            let _ = verifier.add_crl(crl);
         }
     }
     let _ = verifier.add_ocsp(data);

@@ -26,6 +26,7 @@ impl PanicOrDefault for sceau_result {
 
 impl PanicOrDefault for usize {
     fn value() -> Self {
+        fail_with(sceau_result::Panic, "caught at the C boundary");
         0
     }
 }
@@ -46,7 +47,8 @@ impl NullParameterOrDefault for sceau_result {
 }
 
 impl NullParameterOrDefault for usize {
-    fn value(_: &str) -> Self {
+    fn value(parameter: &str) -> Self {
+        fail_with(sceau_result::NullParameter, &format!("{parameter} is NULL"));
         0
     }
 }
@@ -127,6 +129,17 @@ macro_rules! try_str {
                 return $crate::ffi::boundary::NullParameterOrDefault::value(stringify!($ptr))
             }
         }
+    }};
+}
+
+/// Where text goes (`buf`, `len`, `out_n`): `*out_n` is set to 0 at once, so that it is 0 on
+/// every failure (see `TextOut`).
+macro_rules! text_out {
+    ($buf:ident, $len:ident, $out_n:ident) => {{
+        let (buf, len, out_n) = ($buf, $len, $out_n);
+        // SAFETY: the caller promises `len` writable bytes at `buf` (or NULL) and a writable
+        // `out_n` (or NULL).
+        unsafe { $crate::ffi::result::TextOut::new(buf, len, out_n) }
     }};
 }
 

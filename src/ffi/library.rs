@@ -2,22 +2,31 @@
 
 use std::ffi::{c_char, CStr};
 
-use crate::ffi::result::{sceau_result, write_text, LAST_ERROR};
+use crate::ffi::result::{fail_with, sceau_result, set_last_error, LAST_ERROR};
 
 /// Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
-/// contract).
+/// contract). Defined for any integer: a value that is no `sceau_result` returns
+/// `SCEAU_RESULT_INVALID_ARGUMENT`, and the last error says so.
 ///
 /// # Safety
 /// `buf` must point to `len` writable bytes; `out_n` must be NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn sceau_result_message(
-    result: sceau_result,
+    result: u32,
     buf: *mut c_char,
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
-    // SAFETY: forwarded caller contract.
-    ffi_boundary! { unsafe { write_text(result.describe(), buf, len, out_n) } }
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        match sceau_result::from_code(result) {
+            Some(known) => out.write(known.describe()),
+            None => fail_with(
+                sceau_result::InvalidArgument,
+                &format!("{result} is not a sceau_result value"),
+            ),
+        }
+    }
 }
 
 /// Writes the detailed message of the last error on the calling thread (what was found and
@@ -32,9 +41,13 @@ pub unsafe extern "C" fn sceau_last_error_message(
     out_n: *mut usize,
 ) -> sceau_result {
     ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
         let message = LAST_ERROR.with(|last| last.borrow().clone());
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&message, buf, len, out_n) }
+        // Writing the last error must not replace it with "buffer too small".
+        let kept = message.clone();
+        let result = out.write(&message);
+        set_last_error(kept);
+        result
     }
 }
 

@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use crate::error::Result;
 use crate::ffi::boundary::{NullParameterOrDefault, PanicOrDefault};
-use crate::ffi::result::{fail_with, free_handle, sceau_result, write_text};
+use crate::ffi::result::{fail_with, free_handle, sceau_result};
 use crate::lang::Lang;
 use crate::report::Report;
 use crate::rule::{Severity, Verdict};
@@ -27,12 +27,14 @@ pub enum sceau_verdict {
 /// A report that cannot be read is rejected (fail closed).
 impl PanicOrDefault for sceau_verdict {
     fn value() -> Self {
+        fail_with(sceau_result::Panic, "caught at the C boundary");
         sceau_verdict::Rejected
     }
 }
 
 impl NullParameterOrDefault for sceau_verdict {
-    fn value(_: &str) -> Self {
+    fn value(parameter: &str) -> Self {
+        fail_with(sceau_result::NullParameter, &format!("{parameter} is NULL"));
         sceau_verdict::Rejected
     }
 }
@@ -47,12 +49,16 @@ pub enum sceau_lang {
     Fr = 1,
 }
 
-impl From<sceau_lang> for Lang {
-    fn from(lang: sceau_lang) -> Lang {
-        match lang {
-            sceau_lang::En => Lang::En,
-            sceau_lang::Fr => Lang::Fr,
-        }
+/// The language a C integer names (`SCEAU_LANG_EN`, `SCEAU_LANG_FR`), or the error: C may pass
+/// any value, so languages come in as integers.
+fn lang_of(lang: u32) -> std::result::Result<Lang, sceau_result> {
+    match lang {
+        l if l == sceau_lang::En as u32 => Ok(Lang::En),
+        l if l == sceau_lang::Fr as u32 => Ok(Lang::Fr),
+        other => Err(fail_with(
+            sceau_result::InvalidArgument,
+            &format!("lang {other} is not a sceau_lang value (SCEAU_LANG_EN 0, SCEAU_LANG_FR 1)"),
+        )),
     }
 }
 
@@ -127,8 +133,10 @@ pub unsafe extern "C" fn sceau_report_finding_severity(
     out: *mut sceau_severity,
 ) -> sceau_result {
     ffi_boundary! {
-        let report = try_ref!(report);
         let out = try_mut!(out);
+        // Fail closed: a caller that ignores the result reads a rejecting severity.
+        *out = sceau_severity::Error;
+        let report = try_ref!(report);
         match finding(&report.report, index) {
             Ok(finding) => {
                 *out = finding.severity().into();
@@ -153,9 +161,9 @@ pub unsafe extern "C" fn sceau_report_finding_code(
     out_n: *mut usize,
 ) -> sceau_result {
     ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
         match finding(&try_ref!(report).report, index) {
-            // SAFETY: forwarded caller contract.
-            Ok(finding) => unsafe { write_text(finding.code(), buf, len, out_n) },
+            Ok(finding) => out.write(finding.code()),
             Err(result) => result,
         }
     }
@@ -172,15 +180,16 @@ pub unsafe extern "C" fn sceau_report_finding_code(
 #[no_mangle]
 pub unsafe extern "C" fn sceau_report_json(
     report: *const sceau_report,
-    lang: sceau_lang,
+    lang: u32,
     buf: *mut c_char,
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
     ffi_boundary! {
-        let json = try_ref!(report).report.to_json(lang.into());
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&json, buf, len, out_n) }
+        let out = text_out!(buf, len, out_n);
+        let report = try_ref!(report);
+        let lang = try_result!(lang_of(lang));
+        out.write(&report.report.to_json(lang))
     }
 }
 
@@ -192,15 +201,16 @@ pub unsafe extern "C" fn sceau_report_json(
 #[no_mangle]
 pub unsafe extern "C" fn sceau_report_text(
     report: *const sceau_report,
-    lang: sceau_lang,
+    lang: u32,
     buf: *mut c_char,
     len: usize,
     out_n: *mut usize,
 ) -> sceau_result {
     ffi_boundary! {
-        let text = try_ref!(report).report.to_text(lang.into());
-        // SAFETY: forwarded caller contract.
-        unsafe { write_text(&text, buf, len, out_n) }
+        let out = text_out!(buf, len, out_n);
+        let report = try_ref!(report);
+        let lang = try_result!(lang_of(lang));
+        out.write(&report.report.to_text(lang))
     }
 }
 

@@ -51,6 +51,33 @@ pub enum sceau_result {
 }
 
 impl sceau_result {
+    /// Every result, for reading one back from a plain integer.
+    const ALL: [sceau_result; 17] = [
+        sceau_result::Ok,
+        sceau_result::NullParameter,
+        sceau_result::Panic,
+        sceau_result::InvalidArgument,
+        sceau_result::UnknownProfile,
+        sceau_result::InsufficientSize,
+        sceau_result::LimitExceeded,
+        sceau_result::InputEmpty,
+        sceau_result::InputWrongKind,
+        sceau_result::InputBadPem,
+        sceau_result::InputBadBase64,
+        sceau_result::InputNotPemOrDer,
+        sceau_result::InputAmbiguous,
+        sceau_result::InputTruncated,
+        sceau_result::InputTrailingData,
+        sceau_result::InputBadDer,
+        sceau_result::InputUnsupported,
+    ];
+
+    /// The result a C integer holds, if it holds one: C may pass any value, and a Rust enum
+    /// outside its variants is undefined behaviour, so results come in as integers.
+    pub(crate) fn from_code(code: u32) -> Option<sceau_result> {
+        Self::ALL.into_iter().find(|result| *result as u32 == code)
+    }
+
     pub(crate) fn describe(self) -> &'static str {
         match self {
             sceau_result::Ok => "OK",
@@ -131,33 +158,57 @@ pub(crate) unsafe fn free_handle<T>(handle: *mut T) {
     }
 }
 
-/// Copies `text` and a terminating NUL into `buf` of `len` bytes; writes the length without
-/// the NUL to `out_n`. When `buf` is too small, writes the needed length (without NUL) and
-/// returns `SCEAU_RESULT_INSUFFICIENT_SIZE`.
-///
-/// # Safety
-/// `buf` must point to `len` writable bytes (or be NULL); `out_n` must be NULL or point to a
-/// writable `size_t`.
-pub(crate) unsafe fn write_text(
-    text: &str,
+/// Where a function writes text: `buf` of `len` bytes, and the length to `out_n`. Made first
+/// in every function that writes text, it sets `*out_n` to 0 at once, so that the length is 0
+/// on every failure but one: a buffer too small gets the length it needs.
+pub(crate) struct TextOut {
     buf: *mut c_char,
     len: usize,
     out_n: *mut usize,
-) -> sceau_result {
-    if !out_n.is_null() {
-        // SAFETY: checked non-NULL; the caller promises it is writable.
-        unsafe { *out_n = text.len() };
+}
+
+impl TextOut {
+    /// # Safety
+    /// `buf` must point to `len` writable bytes (or be NULL); `out_n` must be NULL or point to
+    /// a writable `size_t`.
+    pub(crate) unsafe fn new(buf: *mut c_char, len: usize, out_n: *mut usize) -> TextOut {
+        if !out_n.is_null() {
+            // SAFETY: checked non-NULL; the caller promises it is writable.
+            unsafe { *out_n = 0 };
+        }
+        TextOut { buf, len, out_n }
     }
-    if buf.is_null() || len < text.len() + 1 {
-        return sceau_result::InsufficientSize;
+
+    /// Copies `text` and a terminating NUL into the buffer and its length (without the NUL)
+    /// to `out_n`. When the buffer is too small (or NULL), writes nothing to it, gives the
+    /// needed length in `out_n` and returns `SCEAU_RESULT_INSUFFICIENT_SIZE`.
+    pub(crate) fn write(self, text: &str) -> sceau_result {
+        if self.buf.is_null() || self.len < text.len() + 1 {
+            if !self.out_n.is_null() {
+                // SAFETY: checked non-NULL; writable per `new`'s contract.
+                unsafe { *self.out_n = text.len() };
+            }
+            return fail_with(
+                sceau_result::InsufficientSize,
+                &format!(
+                    "{} bytes and a NUL are needed, {} given",
+                    text.len(),
+                    if self.buf.is_null() { 0 } else { self.len }
+                ),
+            );
+        }
+        // SAFETY: `buf` holds at least text.len() + 1 bytes, checked above; the regions cannot
+        // overlap because `text` is Rust-owned.
+        unsafe {
+            std::ptr::copy_nonoverlapping(text.as_ptr(), self.buf.cast::<u8>(), text.len());
+            *self.buf.add(text.len()) = 0;
+        }
+        if !self.out_n.is_null() {
+            // SAFETY: checked non-NULL; writable per `new`'s contract.
+            unsafe { *self.out_n = text.len() };
+        }
+        sceau_result::Ok
     }
-    // SAFETY: `buf` holds at least text.len() + 1 bytes, checked above; the regions cannot
-    // overlap because `text` is Rust-owned.
-    unsafe {
-        std::ptr::copy_nonoverlapping(text.as_ptr(), buf.cast::<u8>(), text.len());
-        *buf.add(text.len()) = 0;
-    }
-    sceau_result::Ok
 }
 
 /// Reads an optional NUL-terminated UTF-8 string.

@@ -51,6 +51,15 @@ static int has_code(const sceau_report *report, const char *wanted) {
   return 0;
 }
 
+/* Whether a call returned NULL_PARAMETER with a last error naming `parameter`. */
+static int null_named(sceau_result result, const char *parameter) {
+  char message[256], wanted[128];
+  snprintf(wanted, sizeof wanted, "%s is NULL", parameter);
+  return result == SCEAU_RESULT_NULL_PARAMETER &&
+         sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK &&
+         strstr(message, wanted) != NULL;
+}
+
 static sceau_report *check(const char *dir, const char *name, const char *profile, sceau_result *res) {
   size_t len;
   unsigned char *bytes = read_file(dir, name, &len);
@@ -283,6 +292,82 @@ int main(int argc, char **argv) {
   CHECK(sceau_result_message(SCEAU_RESULT_INPUT_BAD_BASE64, message, sizeof message, NULL) == SCEAU_RESULT_OK);
   CHECK(strcmp(message, "broken base64") == 0);
   CHECK(strlen(sceau_version()) > 0);
+
+  /* Integers that are no enum value: a result code and a message, never undefined behaviour. */
+  size_t n = 99;
+  const uint32_t not_results[] = {0, 1, 6999, 7007, 7099, 7110, 65535, 4294967295u};
+  for (size_t i = 0; i < sizeof not_results / sizeof not_results[0]; i++) {
+    n = 99;
+    CHECK(sceau_result_message(not_results[i], message, sizeof message, &n) == SCEAU_RESULT_INVALID_ARGUMENT);
+    CHECK(n == 0);
+    char why[256];
+    CHECK(sceau_last_error_message(why, sizeof why, NULL) == SCEAU_RESULT_OK);
+    CHECK(strstr(why, "is not a sceau_result value") != NULL);
+  }
+  CHECK(sceau_result_message(SCEAU_RESULT_LIMIT_EXCEEDED, message, sizeof message, &n) == SCEAU_RESULT_OK);
+  CHECK(strcmp(message, "a limit was exceeded") == 0 && n == strlen(message));
+  CHECK(sceau_quote("uc", NULL, 1, 0, false, &r) == SCEAU_RESULT_OK);
+  const uint32_t not_langs[] = {2, 7, 255, 4294967295u};
+  for (size_t i = 0; i < sizeof not_langs / sizeof not_langs[0]; i++) {
+    n = 99;
+    CHECK(sceau_report_text(r, not_langs[i], message, sizeof message, &n) == SCEAU_RESULT_INVALID_ARGUMENT);
+    CHECK(n == 0);
+    CHECK(sceau_report_json(r, not_langs[i], message, sizeof message, &n) == SCEAU_RESULT_INVALID_ARGUMENT);
+    CHECK(sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK);
+    CHECK(strstr(message, "is not a sceau_lang value") != NULL);
+  }
+  /* A buffer one byte too small: nothing written, the needed length, a message. */
+  size_t text_len = 0;
+  CHECK(sceau_report_text(r, SCEAU_LANG_EN, NULL, 0, &text_len) == SCEAU_RESULT_INSUFFICIENT_SIZE);
+  char *exact = malloc(text_len + 1);
+  memset(exact, 'x', text_len + 1);
+  CHECK(sceau_report_text(r, SCEAU_LANG_EN, exact, text_len, &n) == SCEAU_RESULT_INSUFFICIENT_SIZE);
+  CHECK(n == text_len && exact[0] == 'x');
+  CHECK(sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(message, "output buffer too small") != NULL);
+  CHECK(sceau_report_text(r, SCEAU_LANG_EN, exact, text_len + 1, &n) == SCEAU_RESULT_OK);
+  CHECK(n == text_len && exact[text_len] == '\0');
+  free(exact);
+  /* A finding index out of range: the code length is 0, the severity fails closed. */
+  sceau_severity severity = SCEAU_SEVERITY_NOTICE;
+  CHECK(sceau_report_finding_severity(r, 1000, &severity) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(severity == SCEAU_SEVERITY_ERROR);
+  n = 99;
+  CHECK(sceau_report_finding_code(r, 1000, message, sizeof message, &n) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(n == 0);
+  sceau_report_free(r);
+
+  /* NULL for every pointer: the out-parameter is NULL afterwards, the last error names it. */
+  const uint8_t one = 0x30;
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_csr_check(NULL, 1, NULL, NULL, 0, &r), "input") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_cert_check(NULL, 1, NULL, NULL, &r), "input") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_cert_match(NULL, 1, NULL, 0, NULL, 0, &r), "cert") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_expiry(NULL, 1, "standard", NULL, 0, &r), "input") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_expiry(&one, 1, NULL, NULL, 0, &r), "profile") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_quote(NULL, NULL, 1, 0, false, &r), "profile") && r == NULL);
+  r = (sceau_report *)1;
+  CHECK(null_named(sceau_verifier_verify(NULL, &one, 1, &r), "verifier") && r == NULL);
+  sceau_catalog *c = (sceau_catalog *)1;
+  CHECK(null_named(sceau_catalog_new_from_toml(NULL, &c), "toml") && c == NULL);
+  sceau_verifier *nv = (sceau_verifier *)1;
+  CHECK(null_named(sceau_verifier_new_diapason_server(0, NULL, &nv), "fqdn") && nv == NULL);
+  CHECK(null_named(sceau_csr_check(&one, 1, NULL, NULL, 0, NULL), "report_out"));
+  CHECK(null_named(sceau_verifier_new(NULL, 0, NULL), "verifier_out"));
+  n = 99;
+  CHECK(null_named(sceau_report_json(NULL, SCEAU_LANG_EN, message, sizeof message, &n), "report") && n == 0);
+  CHECK(null_named(sceau_report_finding_severity(NULL, 0, &severity), "report") && severity == SCEAU_SEVERITY_ERROR);
+  CHECK(null_named(sceau_report_finding_severity(r, 0, NULL), "out"));
+  CHECK(null_named(sceau_verifier_add_ocsp(NULL, &one, 1), "verifier"));
+  CHECK(null_named(sceau_verifier_set_limit(NULL, SCEAU_LIMIT_CRLS, 1), "verifier"));
+  CHECK(sceau_report_findings_len(NULL) == 0);
+  CHECK(sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK);
+  CHECK(strcmp(message, "a required pointer argument was NULL: report is NULL") == 0);
 
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
