@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::algorithms::AlgorithmPolicy;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::keys::KeyPolicy;
 use crate::profile::catalog::{Catalog, Product, Wildcard};
 
@@ -54,7 +54,15 @@ impl IssuancePolicy {
         if id == "baseline" {
             return Ok(IssuancePolicy::baseline());
         }
-        catalog.product(id).map(IssuancePolicy::for_product)
+        match catalog.product(id) {
+            Ok(product) => Ok(IssuancePolicy::for_product(product)),
+            // Checks also take `baseline`, which is no product: say so in the list.
+            Err(Error::UnknownProfile { found, known }) => Err(Error::UnknownProfile {
+                found,
+                known: format!("baseline, {known}"),
+            }),
+            Err(other) => Err(other),
+        }
     }
 
     /// `baseline`, or a product of the embedded catalogue.

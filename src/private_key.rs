@@ -2,7 +2,6 @@
 //! together: PKCS#8, PKCS#1 (RSA) and SEC1 (EC), in PEM or DER. Secrets are never copied into
 //! facts or reports.
 
-use dashu_int::UBig;
 use der::Decode;
 use ring::signature::{self as rs, KeyPair as _};
 use serde::Serialize;
@@ -152,26 +151,90 @@ fn pkcs8(der: &[u8]) -> Result<KeyParts> {
     }
 }
 
+/// The largest RSA private key read: the checks below multiply and reduce numbers of the
+/// modulus's size, and a policy names 16384 bits at most.
+const MAX_RSA_PRIVATE_BITS: u32 = 16_384;
+
 fn pkcs1(der: &[u8]) -> Result<KeyParts> {
     let key = pkcs1::RsaPrivateKey::from_der(der).map_err(bad_der)?;
+    if key.other_prime_infos.is_some() {
+        return Err(unsupported(
+            "a multi-prime RSA key (PKCS#1 v2, otherPrimeInfos)",
+        ));
+    }
     let modulus = key.modulus.as_bytes().to_vec();
     let exponent = key.public_exponent.as_bytes().to_vec();
-    let n = UBig::from_be_bytes(&modulus);
-    let p = UBig::from_be_bytes(key.prime1.as_bytes());
-    let q = UBig::from_be_bytes(key.prime2.as_bytes());
-    let inconsistency = (p * q != n).then(|| {
-        localized!(
-            "its primes p and q do not multiply to its modulus",
-            "le produit de ses facteurs premiers p et q n'est pas son module"
-        )
-    });
     let bits = bit_length(&modulus);
+    if bits > MAX_RSA_PRIVATE_BITS {
+        return Err(unsupported(format!(
+            "an RSA key of {bits} bits (sceau reads keys of {MAX_RSA_PRIVATE_BITS} bits at most)"
+        )));
+    }
+    let inconsistency = rsa_inconsistency(&key);
     Ok((
         "rsa",
         bits,
         PublicHalf::Rsa { modulus, exponent },
         inconsistency,
     ))
+}
+
+/// Why an RSA private key does not hold together, if it does not: the `rsa` crate's checks
+/// (p·q = n, d·e ≡ 1 mod p−1 and q−1, e odd and within bounds), then the CRT values the file
+/// carries, which that crate recomputes rather than reads (a key with d = 3 and bogus CRT
+/// values used to pass because only p·q = n was compared).
+fn rsa_inconsistency(key: &pkcs1::RsaPrivateKey<'_>) -> Option<Localized> {
+    use rsa::traits::PrivateKeyParts as _;
+    use rsa::BigUint;
+    let int = |i: pkcs1::UintRef<'_>| BigUint::from_bytes_be(i.as_bytes());
+    let checked = rsa::RsaPrivateKey::from_components(
+        int(key.modulus),
+        int(key.public_exponent),
+        int(key.private_exponent),
+        vec![int(key.prime1), int(key.prime2)],
+    );
+    let whole = match checked {
+        Ok(whole) => whole,
+        Err(e) => {
+            return Some(match e {
+                rsa::Error::InvalidModulus => localized!(
+                    "its primes p and q do not multiply to its modulus",
+                    "le produit de ses facteurs premiers p et q n'est pas son module"
+                ),
+                rsa::Error::InvalidExponent => localized!(
+                "its private exponent d is not the inverse of e modulo p−1 and q−1 (or e is even)",
+                "son exposant privé d n'est pas l'inverse de e modulo p−1 et q−1 (ou e est pair)"
+            ),
+                other => Localized::same(other.to_string()),
+            })
+        }
+    };
+    let crt = [
+        (
+            "exponent1 (d mod p−1)",
+            whole.dp().cloned(),
+            int(key.exponent1),
+        ),
+        (
+            "exponent2 (d mod q−1)",
+            whole.dq().cloned(),
+            int(key.exponent2),
+        ),
+        (
+            "coefficient (q⁻¹ mod p)",
+            whole.crt_coefficient(),
+            int(key.coefficient),
+        ),
+    ];
+    crt.into_iter()
+        .find(|(_, computed, stored)| computed.as_ref() != Some(stored))
+        .map(|(name, ..)| {
+            localized!(
+                "its {name} is not the value its primes and exponent give",
+                "son {name} n'est pas la valeur que donnent ses facteurs premiers et son exposant",
+                name = name
+            )
+        })
 }
 
 fn sec1(der: &[u8], curve_from_pkcs8: Option<String>) -> Result<KeyParts> {

@@ -141,24 +141,8 @@ fn the_cli_writes_a_private_key_only_its_owner_reads_and_never_overwrites() {
     std::fs::create_dir_all(&dir).unwrap();
     let (key, csr) = (dir.join("www.key"), dir.join("www.csr"));
     let run = |extra: &[&str], key: &std::path::Path, csr: &std::path::Path| {
-        Command::new(env!("CARGO_BIN_EXE_sceau"))
-            .args([
-                "csr",
-                "new",
-                "--profile",
-                "standard",
-                "--cn",
-                "www.exemple.fr",
-                "--subject",
-                "C=FR",
-            ])
-            .args(extra)
-            .arg("--key-out")
-            .arg(key)
-            .arg("--csr-out")
-            .arg(csr)
-            .output()
-            .unwrap()
+        let with_subject: Vec<&str> = ["--subject", "C=FR"].iter().chain(extra).copied().collect();
+        common::csr_new(&with_subject, key, csr)
     };
     let made = run(&["--san", "www.exemple.fr"], &key, &csr);
     assert_eq!(

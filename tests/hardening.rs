@@ -1182,3 +1182,117 @@ fn a_hundred_thousand_holidays_are_counted_once_each_in_linear_time() {
         all.expiry_facts().unwrap().business_days_left - 1
     );
 }
+
+// Item 15: `csr new` writes the key and the CSR, or neither.
+
+#[test]
+fn csr_new_writes_both_files_or_neither() {
+    let dir = std::env::temp_dir().join(format!("sceau-pair-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = |key: &std::path::Path, csr: &std::path::Path| common::csr_new(&[], key, csr);
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let key = dir.join("k.pem");
+    // The CSR's directory is missing.
+    let missing = new(&key, &dir.join("no-such-dir/c.csr"));
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-dir/c.csr"));
+    assert!(listing().is_empty(), "left behind: {:?}", listing());
+    // A dangling symlink where the CSR goes.
+    let dangling = dir.join("dangling.csr");
+    std::os::unix::fs::symlink(dir.join("nowhere"), &dangling).unwrap();
+    let linked = new(&key, &dangling);
+    assert_eq!(linked.status.code(), Some(2));
+    assert_eq!(listing(), ["dangling.csr"]);
+    std::fs::remove_file(&dangling).unwrap();
+    // The same path for both, spelt alike or not.
+    assert_eq!(new(&key, &key).status.code(), Some(2));
+    assert_eq!(
+        new(&key, &dir.join(".").join("k.pem")).status.code(),
+        Some(2)
+    );
+    assert!(listing().is_empty(), "left behind: {:?}", listing());
+    // Both written, nothing else.
+    let made = new(&key, &dir.join("c.csr"));
+    assert_eq!(
+        made.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert_eq!(listing(), ["c.csr", "k.pem"]);
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(mode, 0o600);
+}
+
+// Item 16: an RSA private key is checked whole, not by p·q = n alone.
+
+#[test]
+fn a_pkcs1_key_with_a_wrong_exponent_or_crt_values_is_inconsistent() {
+    let data = |name: &str| {
+        std::fs::read(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/match")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let cert = data("rsa.pem");
+    for (key, why) in [
+        (
+            "rsa-bogus-d.key",
+            "its private exponent d is not the inverse of e modulo p−1 and q−1",
+        ),
+        (
+            "rsa-bogus-crt.key",
+            "its coefficient (q⁻¹ mod p) is not the value its primes and exponent give",
+        ),
+    ] {
+        let report = sceau::match_certificate(&cert, None, Some(&data(key))).unwrap();
+        assert_eq!(error_codes(&report), ["match.key.inconsistent"], "{key}");
+        let text = report.to_text(sceau::Lang::En);
+        assert!(text.contains(why), "{key}: {text}");
+    }
+    // The genuine key, PKCS#1 and PKCS#8, still belongs to the certificate.
+    for key in ["rsa-pkcs1.key", "rsa-pkcs8.key"] {
+        let report = sceau::match_certificate(&cert, None, Some(&data(key))).unwrap();
+        assert_eq!(report.verdict(), sceau::Verdict::Accepted, "{key}");
+    }
+}
+
+// Item 17: messages that name what exists.
+
+#[test]
+fn expiry_and_quote_do_not_offer_baseline_which_is_no_product() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let quote = run(&["quote", "--profile", "baseline", "--years", "1"]);
+    assert!(
+        quote.contains("unknown profile 'baseline'; known profiles: standard, wildcard"),
+        "{quote}"
+    );
+    let cert = csr_data("../cert/tls/good.pem").display().to_string();
+    let expiry = run(&["expiry", "--profile", "nope", &cert]);
+    assert!(!expiry.contains("baseline"), "{expiry}");
+    // Checks take baseline, and say so.
+    let csr = csr_data("rsa2048-san.csr").display().to_string();
+    let check = run(&["csr", "check", "--profile", "nope", &csr]);
+    assert!(
+        check.contains("known profiles: baseline, standard"),
+        "{check}"
+    );
+}

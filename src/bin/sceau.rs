@@ -453,8 +453,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("sceau: the request would be refused; nothing written");
                 return print_report(&made.report, output);
             }
-            write_new(&key_out, made.key_pem.as_bytes(), 0o600)?;
-            write_new(&csr_out, made.csr_pem.as_bytes(), 0o644)?;
+            write_both([
+                (&key_out, made.key_pem.as_bytes(), 0o600),
+                (&csr_out, made.csr_pem.as_bytes(), 0o644),
+            ])?;
             eprintln!(
                 "sceau: {} key written to {key_out}, CSR to {csr_out}",
                 made.key_description
@@ -612,6 +614,53 @@ fn load_catalog(file: Option<&str>) -> Result<Catalog, String> {
             Ok(embedded.extended_with(extra))
         }
     }
+}
+
+/// Writes two files that must not exist yet, both or neither: a key without its CSR (the CSR's
+/// directory missing, a dangling symlink in its place) would be left behind otherwise. Each is
+/// written to a temporary file beside its place, then linked into place (a hard link never
+/// replaces an existing file, unlike a rename); on any failure what was made is removed.
+fn write_both(files: [(&str, &[u8], u32); 2]) -> Result<(), String> {
+    let [(first, ..), (second, ..)] = files;
+    if first == second {
+        return Err(format!("{first} is given for both the key and the CSR"));
+    }
+    let temporary = |path: &str| {
+        let path = std::path::Path::new(path);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        path.with_file_name(format!(".{name}.sceau-{}.tmp", std::process::id()))
+    };
+    let mut made: Vec<std::path::PathBuf> = Vec::new();
+    let undo = |made: &[std::path::PathBuf]| {
+        for path in made {
+            let _ = std::fs::remove_file(path);
+        }
+    };
+    let mut staged = Vec::new();
+    for (path, bytes, mode) in files {
+        let tmp = temporary(path);
+        let tmp_text = tmp.display().to_string();
+        if let Err(e) = write_new(&tmp_text, bytes, mode) {
+            undo(&made);
+            return Err(e.replace(&tmp_text, path));
+        }
+        made.push(tmp.clone());
+        staged.push((tmp, path));
+    }
+    let mut placed = Vec::new();
+    for (tmp, path) in &staged {
+        if let Err(e) = std::fs::hard_link(tmp, path) {
+            undo(&placed);
+            undo(&made);
+            return Err(format!("{path}: {e}; nothing written"));
+        }
+        placed.push(std::path::PathBuf::from(path));
+    }
+    undo(&made);
+    Ok(())
 }
 
 /// Writes a file that must not exist yet, with `mode` from its creation (no window where a

@@ -462,8 +462,10 @@ impl Catalog {
             .find(|p| p.id == id)
             .ok_or_else(|| Error::UnknownProfile {
                 found: id.to_string(),
-                known: std::iter::once("baseline")
-                    .chain(self.products.iter().map(|p| p.id.as_str()))
+                known: self
+                    .products
+                    .iter()
+                    .map(|p| p.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             })

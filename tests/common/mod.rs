@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rustls_pki_types::UnixTime;
@@ -27,4 +27,24 @@ pub fn error_codes(report: &Report) -> Vec<&'static str> {
         .filter(|f| f.severity() == Severity::Error)
         .map(|f| f.code())
         .collect()
+}
+
+/// `sceau csr new --profile standard --cn www.exemple.fr EXTRA --key-out KEY --csr-out CSR`.
+pub fn csr_new(extra: &[&str], key: &Path, csr: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args([
+            "csr",
+            "new",
+            "--profile",
+            "standard",
+            "--cn",
+            "www.exemple.fr",
+        ])
+        .args(extra)
+        .arg("--key-out")
+        .arg(key)
+        .arg("--csr-out")
+        .arg(csr)
+        .output()
+        .unwrap()
 }

@@ -48,5 +48,32 @@ open(sys.argv[1] + "/bad.conf", "w").write(conf)
 PY
 openssl asn1parse -genconf "$tmp/bad.conf" -noout -out "$tmp/bad.der"
 { echo "-----BEGIN RSA PRIVATE KEY-----"; base64 -w 64 "$tmp/bad.der"; echo "-----END RSA PRIVATE KEY-----"; } > rsa-inconsistent.key
+# The same modulus and primes (p·q = n) with d = 3 and made-up CRT values: only the whole key's
+# checks refuse it.
+python3 - "$tmp" <<'PY'
+import subprocess, sys, re
+text = subprocess.run(["openssl", "rsa", "-in", "rsa-pkcs8.key", "-text", "-noout"], capture_output=True, text=True).stdout
+def field(name):
+    block = re.search(name + r":\s*\n((?:\s+[0-9a-f:]+\n)+)", text).group(1)
+    return int(re.sub(r"[\s:]", "", block), 16)
+n, p, q = field("modulus"), field("prime1"), field("prime2")
+conf = f"asn1=SEQUENCE:k\n[k]\nv=INTEGER:0\nn=INTEGER:{n}\ne=INTEGER:65537\nd=INTEGER:3\np=INTEGER:{p}\nq=INTEGER:{q}\ndp=INTEGER:1\ndq=INTEGER:1\nqi=INTEGER:1\n"
+open(sys.argv[1] + "/bogus.conf", "w").write(conf)
+PY
+openssl asn1parse -genconf "$tmp/bogus.conf" -noout -out "$tmp/bogus.der"
+{ echo "-----BEGIN RSA PRIVATE KEY-----"; base64 -w 64 "$tmp/bogus.der"; echo "-----END RSA PRIVATE KEY-----"; } > rsa-bogus-d.key
+# The right d, made-up CRT values.
+python3 - "$tmp" <<'PY'
+import subprocess, sys, re
+text = subprocess.run(["openssl", "rsa", "-in", "rsa-pkcs8.key", "-text", "-noout"], capture_output=True, text=True).stdout
+def field(name):
+    block = re.search(name + r":\s*\n((?:\s+[0-9a-f:]+\n)+)", text).group(1)
+    return int(re.sub(r"[\s:]", "", block), 16)
+n, d, p, q = field("modulus"), field("privateExponent"), field("prime1"), field("prime2")
+conf = f"asn1=SEQUENCE:k\n[k]\nv=INTEGER:0\nn=INTEGER:{n}\ne=INTEGER:65537\nd=INTEGER:{d}\np=INTEGER:{p}\nq=INTEGER:{q}\ndp=INTEGER:{d % (p-1)}\ndq=INTEGER:{d % (q-1)}\nqi=INTEGER:7\n"
+open(sys.argv[1] + "/crt.conf", "w").write(conf)
+PY
+openssl asn1parse -genconf "$tmp/crt.conf" -noout -out "$tmp/crt.der"
+{ echo "-----BEGIN RSA PRIVATE KEY-----"; base64 -w 64 "$tmp/crt.der"; echo "-----END RSA PRIVATE KEY-----"; } > rsa-bogus-crt.key
 rm -f ca.srl
 echo "match fixtures written to $(pwd)"
