@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::algorithms::AlgorithmPolicy;
 use crate::error::{Error, Result};
 use crate::keys::KeyPolicy;
-use crate::profile::catalog::{Catalog, Product, Wildcard};
+use crate::profile::catalog::{domain_pattern_problem, Catalog, Product, Wildcard};
 
 /// What a CSR or certificate must satisfy to be accepted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +63,28 @@ impl IssuancePolicy {
             }),
             Err(other) => Err(other),
         }
+    }
+
+    /// This policy with `patterns` as the domains the requester is authorised for (IGC-Santé
+    /// writes them `*ch-ville.fr`), instead of the product's; `sceau csr check` and `cert
+    /// check --authorized-domain`. Each pattern must name a domain; `baseline` is no product
+    /// and takes none.
+    pub fn with_authorized_domains(mut self, patterns: Vec<String>) -> Result<IssuancePolicy> {
+        let invalid = |detail: String| Error::InvalidArgument {
+            name: "authorized-domain",
+            detail,
+        };
+        if let Some(problem) = patterns.iter().find_map(|p| domain_pattern_problem(p)) {
+            return Err(invalid(problem));
+        }
+        let Some(product) = self.product.as_mut() else {
+            return Err(invalid(format!(
+                "profile {} is no product: authorised domains belong to a product's name rules",
+                self.id
+            )));
+        };
+        product.names.authorized_domains = patterns;
+        Ok(self)
     }
 
     /// `baseline`, or a product of the embedded catalogue.

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -95,7 +97,7 @@ fn the_c_example_builds_and_reports_like_the_cli() {
 #[test]
 fn the_c_test_program_is_clean_under_valgrind() {
     if Command::new("valgrind").arg("--version").output().is_err() {
-        eprintln!("valgrind not installed: memory check skipped");
+        common::prerequisite_missing("valgrind is not installed: no memory check");
         return;
     }
     let out = std::env::temp_dir().join(format!("sceau-abi-valgrind-{}", std::process::id()));

@@ -1296,3 +1296,86 @@ fn expiry_and_quote_do_not_offer_baseline_which_is_no_product() {
         "{check}"
     );
 }
+
+// Item 18: authorised domains without repeating the product.
+
+#[test]
+fn authorised_domains_are_given_in_three_lines_or_on_the_command_line() {
+    let csr = csr_data("profile/gap-serveur.csr").display().to_string();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Embedded: refused until the domains are known.
+    let unset = run(&["csr", "check", "--profile", "ssl-serveur", &csr]);
+    assert_eq!(unset.status.code(), Some(1));
+    // A three-line override of the existing product (it used to need every field).
+    let dir = std::env::temp_dir().join(format!("sceau-domains-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("gap.toml");
+    std::fs::write(
+        &file,
+        "[[product]]\nid = 'ssl-serveur'\nnames = { authorized_domains = ['*ch-ville.fr'] }\n",
+    )
+    .unwrap();
+    let catalog = file.display().to_string();
+    let overridden = run(&[
+        "csr",
+        "check",
+        "--profile",
+        "ssl-serveur",
+        "--catalog",
+        &catalog,
+        &csr,
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        overridden.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&overridden.stderr)
+    );
+    // The flag, for csr check and cert check.
+    let flag = [
+        "--profile",
+        "ssl-serveur",
+        "--authorized-domain",
+        "*ch-ville.fr",
+    ];
+    let accepted = run(&[&["csr", "check"][..], &flag, &[&csr]].concat());
+    assert_eq!(accepted.status.code(), Some(0));
+    let elsewhere = run(&[
+        "csr",
+        "check",
+        "--profile",
+        "ssl-serveur",
+        "--authorized-domain",
+        "*autre-chu.fr",
+        &csr,
+    ]);
+    assert_eq!(elsewhere.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&elsewhere.stdout).contains("*autre-chu.fr"));
+    let server = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chain/gap-server.pem")
+        .display()
+        .to_string();
+    let unset = run(&["cert", "check", "--profile", "ssl-serveur", &server]);
+    assert!(
+        String::from_utf8_lossy(&unset.stdout).contains("profile.names.authorized_domains_unset")
+    );
+    let cert = run(&[&["cert", "check"][..], &flag, &[&server]].concat());
+    let text = String::from_utf8_lossy(&cert.stdout);
+    assert!(!text.contains("profile.names.authorized"), "{text}");
+    let baseline = run(&["csr", "check", "--authorized-domain", "*ch-ville.fr", &csr]);
+    assert_eq!(baseline.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&baseline.stderr).contains("baseline is no product"));
+    let empty = run(&[
+        &["csr", "check"][..],
+        &flag[..2],
+        &["--authorized-domain", "*.", &csr],
+    ]
+    .concat());
+    assert_eq!(empty.status.code(), Some(2));
+}

@@ -1,6 +1,7 @@
-//! x509-limbo (../shared/testdata/limbo/limbo.json.xz, or the file named by SCEAU_LIMBO):
-//! every test case through sceau's verifier and through rustls-webpki alone, in the same run.
-//! Skipped, saying so, when the file is absent. Run `cargo test --test limbo -- --nocapture`
+//! x509-limbo (tests/data/limbo/limbo.json.xz, copied from ../shared/testdata/limbo, or the
+//! file named by SCEAU_LIMBO): every test case through sceau's verifier and through
+//! rustls-webpki alone, in the same run. When the file is absent the test fails under CI and
+//! says why it skipped elsewhere. Run `cargo test --test limbo -- --nocapture`
 //! for the figures and the list of cases where sceau and webpki differ.
 
 use std::path::PathBuf;
@@ -10,11 +11,13 @@ use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use sceau::{RevocationPolicy, Usage, Verdict, Verifier, VerifyOptions};
 use serde_json::Value;
 
+mod common;
+
 fn limbo_path() -> PathBuf {
     std::env::var_os("SCEAU_LIMBO")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/limbo/limbo.json.xz")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/limbo/limbo.json.xz")
         })
 }
 
@@ -164,7 +167,7 @@ fn webpki_outcome(case: &Value) -> bool {
 fn x509_limbo_pass_rate_is_at_least_webpki_s() {
     let path = limbo_path();
     let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("x509-limbo skipped: {} is absent", path.display());
+        common::prerequisite_missing(&format!("x509-limbo: {} is absent", path.display()));
         return;
     };
     let mut json = Vec::new();

@@ -73,7 +73,8 @@ enum Command {
     },
     /// Lists every product of the catalogue with its rules.
     Profiles {
-        /// A TOML catalogue that replaces or extends the embedded one.
+        /// A TOML catalogue that extends the embedded one (an id already there changes only the
+        /// fields named).
         #[arg(long)]
         catalog: Option<String>,
         #[command(flatten)]
@@ -93,7 +94,8 @@ enum Command {
         /// Price a replacement for the residual period.
         #[arg(long)]
         replacement: bool,
-        /// A TOML catalogue that replaces or extends the embedded one.
+        /// A TOML catalogue that extends the embedded one (an id already there changes only the
+        /// fields named).
         #[arg(long)]
         catalog: Option<String>,
         #[command(flatten)]
@@ -108,7 +110,8 @@ enum Command {
         /// The time to judge at (RFC 3339); default: now.
         #[arg(long)]
         now: Option<String>,
-        /// A TOML catalogue that replaces or extends the embedded one (products, holidays).
+        /// A TOML catalogue that extends the embedded one (products: an id already there changes
+        /// only the fields named; holidays: replaced).
         #[arg(long)]
         catalog: Option<String>,
         #[command(flatten)]
@@ -172,7 +175,8 @@ enum CsrCommand {
         /// Where to write the CSR (PEM).
         #[arg(long)]
         csr_out: String,
-        /// A TOML catalogue that replaces or extends the embedded one.
+        /// A TOML catalogue that extends the embedded one (an id already there changes only the
+        /// fields named).
         #[arg(long)]
         catalog: Option<String>,
         #[command(flatten)]
@@ -186,9 +190,14 @@ struct CheckArgs {
     /// Profile to check against: `baseline` or a product id (`sceau profiles`).
     #[arg(long, default_value = "baseline")]
     profile: String,
-    /// A TOML catalogue that replaces or extends the embedded one.
+    /// A TOML catalogue that extends the embedded one: a product with an id already there
+    /// changes only the fields it names.
     #[arg(long)]
     catalog: Option<String>,
+    /// A domain the requester is authorised for, as IGC-Santé writes it (`*ch-ville.fr`);
+    /// repeatable; replaces the product's list.
+    #[arg(long = "authorized-domain", value_name = "PATTERN")]
+    authorized_domains: Vec<String>,
     #[command(flatten)]
     output: Output,
     /// The file, or `-` for standard input.
@@ -199,8 +208,13 @@ impl CheckArgs {
     /// The input bytes and the policy named by `--profile` in the catalogue.
     fn load(&self) -> Result<(Vec<u8>, IssuancePolicy), String> {
         let catalog = load_catalog(self.catalog.as_deref())?;
-        let policy =
+        let mut policy =
             IssuancePolicy::from_catalog(&catalog, &self.profile).map_err(|e| e.to_string())?;
+        if !self.authorized_domains.is_empty() {
+            policy = policy
+                .with_authorized_domains(self.authorized_domains.clone())
+                .map_err(|e| e.to_string())?;
+        }
         Ok((read_input(&self.file)?, policy))
     }
 }
@@ -609,9 +623,11 @@ fn load_catalog(file: Option<&str>) -> Result<Catalog, String> {
     match file {
         None => Ok(embedded),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            let extra = Catalog::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
-            Ok(embedded.extended_with(extra))
+            let text = String::from_utf8(read_input(path)?)
+                .map_err(|_| format!("{path}: a catalogue is UTF-8 text"))?;
+            embedded
+                .with_overrides(&text)
+                .map_err(|e| format!("{path}: {e}"))
         }
     }
 }

@@ -24,8 +24,7 @@ pub unsafe extern "C" fn sceau_catalog_new_from_toml(
 ) -> sceau_result {
     ffi_boundary! {
         let out = try_out!(catalog_out);
-        let extra = try_lib!(Catalog::from_toml(try_str!(toml)));
-        let catalog = Catalog::embedded().extended_with(extra);
+        let catalog = try_lib!(Catalog::builtin().with_overrides(try_str!(toml)));
         *out = Box::into_raw(Box::new(sceau_catalog { catalog }));
         sceau_result::Ok
     }

@@ -78,14 +78,67 @@ impl Product {
             .suffixes
             .iter()
             .chain(&self.names.authorized_domains);
-        if let Some(bad) = domains
-            .into_iter()
-            .find(|d| d.trim_matches(['*', '.']).is_empty())
-        {
-            return Some(format!("names: '{bad}' names no domain"));
+        if let Some(problem) = domains.into_iter().find_map(|d| domain_pattern_problem(d)) {
+            return Some(format!("names: {problem}"));
         }
         None
     }
+}
+
+/// Merges override product tables into the base list: an id already there is merged field by
+/// field, a new one must read as a whole product. The error names the product.
+fn merge_products(
+    base: &mut Vec<toml::Value>,
+    overrides: Vec<toml::Value>,
+) -> std::result::Result<(), String> {
+    let id_of = |table: &toml::Value| table.get("id").and_then(|id| id.as_str()).map(String::from);
+    let mut seen = std::collections::HashSet::new();
+    for product in overrides {
+        let Some(id) = id_of(&product) else {
+            return Err("a [[product]] override without an id".into());
+        };
+        if !seen.insert(id.clone()) {
+            return Err(format!("product '{id}': appears twice"));
+        }
+        match base
+            .iter_mut()
+            .find(|p| id_of(p).as_deref() == Some(id.as_str()))
+        {
+            Some(existing) => merge_table(existing, product),
+            None => {
+                Product::deserialize(product.clone())
+                    .map_err(|e| format!("product '{id}' is new, so it must be whole: {e}"))?;
+                base.push(product);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Merges `value` into `into`: tables key by key, anything else replaced. An expiry notice is
+/// one choice among several (`business_days`, `days`, `months`), so it is replaced whole.
+fn merge_table(into: &mut toml::Value, value: toml::Value) {
+    match (into, value) {
+        (toml::Value::Table(into), toml::Value::Table(value)) => {
+            for (key, value) in value {
+                match into.get_mut(&key) {
+                    Some(existing) if key != "notice" => merge_table(existing, value),
+                    _ => {
+                        into.insert(key, value);
+                    }
+                }
+            }
+        }
+        (into, value) => *into = value,
+    }
+}
+
+/// Why a domain pattern (`*ch-ville.fr`, `.gouv.qc.ca`, `exemple.fr`) cannot be used, if so.
+pub(crate) fn domain_pattern_problem(pattern: &str) -> Option<String> {
+    pattern
+        .trim_matches(['*', '.'])
+        .is_empty()
+        .then(|| format!("'{pattern}' names no domain"))
 }
 
 /// `2.23.140.1.1`: at least two arcs of digits, the first 0, 1 or 2.
@@ -440,6 +493,52 @@ impl Catalog {
         Ok(self)
     }
 
+    /// This catalogue with the overrides written in `text` (TOML: `[[product]]` tables and
+    /// `holidays`). A product whose id is here already changes only the fields the override
+    /// names — tables such as `names` or `key.rsa` field by field, values and lists whole — so
+    /// giving IGC-Santé's authorised domains takes three lines, not the whole product; a new id
+    /// must be a whole product. `holidays`, when given, replace these. The result is validated
+    /// as [`Catalog::from_toml`] validates.
+    pub fn with_overrides(&self, text: &str) -> Result<Catalog> {
+        let invalid = |detail: String| Error::InvalidArgument {
+            name: "catalog",
+            detail,
+        };
+        let overrides: toml::Table = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let mut merged = match toml::Value::try_from(self) {
+            Ok(toml::Value::Table(table)) => table,
+            _ => return Err(invalid("the catalogue cannot be written as TOML".into())),
+        };
+        for (key, value) in overrides {
+            match (key.as_str(), value) {
+                ("holidays", holidays) => {
+                    merged.insert(key, holidays);
+                }
+                ("product", toml::Value::Array(products)) => {
+                    let base = match merged.get_mut("product") {
+                        Some(toml::Value::Array(base)) => base,
+                        _ => return Err(invalid("the catalogue has no product list".into())),
+                    };
+                    merge_products(base, products).map_err(invalid)?;
+                }
+                ("product", _) => {
+                    return Err(invalid(
+                        "product must be a list of [[product]] tables".into(),
+                    ))
+                }
+                (other, _) => {
+                    return Err(invalid(format!(
+                        "unknown field `{other}`, expected `product` or `holidays`"
+                    )))
+                }
+            }
+        }
+        let catalog: Catalog = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| invalid(e.to_string()))?;
+        catalog.validated()
+    }
+
     /// This catalogue with `other`'s products (same id replaces, new ids are added) and, when
     /// `other` lists holidays, its holidays instead of these.
     pub fn extended_with(mut self, other: Catalog) -> Catalog {
@@ -552,6 +651,41 @@ mod tests {
             catalog.products.len(),
             Catalog::embedded().products.len() + 1
         );
+    }
+
+    #[test]
+    fn an_override_of_an_existing_id_changes_only_the_fields_it_names() {
+        let embedded = Catalog::embedded();
+        assert_eq!(embedded.with_overrides("").unwrap(), embedded);
+        let catalog = embedded
+            .with_overrides(
+                "[[product]]\nid = 'ssl-serveur'\nnames = { authorized_domains = ['*ch-ville.fr'] }\n\
+                 [[product]]\nid = 'code-signing'\nkey = { rsa = { min_bits = 4096 } }\n",
+            )
+            .unwrap();
+        let server = catalog.product("ssl-serveur").unwrap();
+        let before = embedded.product("ssl-serveur").unwrap();
+        assert_eq!(server.names.authorized_domains, ["*ch-ville.fr"]);
+        assert_eq!(server.names.max, before.names.max);
+        assert_eq!(server.name, before.name);
+        assert!(server.names.authorized_domains_required);
+        let rsa_of = |c: &Catalog| c.product("code-signing").unwrap().key.rsa.clone().unwrap();
+        let (rsa, rsa_before) = (rsa_of(&catalog), rsa_of(&embedded));
+        assert_eq!((rsa.min_bits, rsa.max_bits), (4096, rsa_before.max_bits));
+        // A new id must be whole; a bad value is refused like in a whole catalogue.
+        let partial = embedded.with_overrides("[[product]]\nid = 'maison'\nusage = 'client'\n");
+        assert!(partial
+            .unwrap_err()
+            .to_string()
+            .contains("product 'maison' is new, so it must be whole: missing field `name`"));
+        let bad =
+            embedded.with_overrides("[[product]]\nid = 'uc'\nkey = { rsa = { sizes = [17] } }\n");
+        assert!(bad
+            .unwrap_err()
+            .to_string()
+            .contains("product 'uc': key.rsa"));
+        let unknown = embedded.with_overrides("[[product]]\nid = 'uc'\ncolour = 'red'\n");
+        assert!(unknown.unwrap_err().to_string().contains("colour"));
     }
 
     #[test]

@@ -48,3 +48,13 @@ pub fn csr_new(extra: &[&str], key: &Path, csr: &Path) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Says that a test cannot run because `missing` is absent: under CI (`CI` set) that is a
+/// failure, since CI installs every prerequisite; elsewhere the test says why it skipped.
+pub fn prerequisite_missing(missing: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{missing}; CI must provide it (.ci/run installs every prerequisite)"
+    );
+    eprintln!("skipped: {missing}");
+}
