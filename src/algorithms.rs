@@ -1,9 +1,14 @@
-//! The dated signature-algorithm policy, as data: which digests are retired and which may
-//! still sign until when (ETSI TS 119 312, ANSSI RGS B1, CA/B Forum).
+//! The dated signature-algorithm policy, as data: which schemes may sign, which digests are
+//! retired and which may still sign until when, and how large the signing keys must be on a
+//! given day. The default serves CSRs, certificates and chains (CA/B Forum and ETSI digests;
+//! key sizes are the key policy's); the named policies `etsi` (ETSI TS 119 312), `rgs` (ANSSI
+//! RGS B1) and `cse` (CSE ITSP.40.111) also date the schemes and their key sizes, for
+//! signatures judged at a time (assurance).
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::public_key::{bit_length, PublicKey};
 use crate::rule::{rules, Finding};
 use crate::signature::{HashAlg, SignatureScheme};
 
@@ -21,6 +26,56 @@ pub struct AlgorithmPolicy {
     pub hash_sunsets: Vec<HashSunset>,
     /// Whether Ed25519 signatures are acceptable.
     pub allow_ed25519: bool,
+    /// The policy's name in reports (`default`, `etsi`, `rgs`, `cse`).
+    #[serde(default = "default_name")]
+    pub name: String,
+    /// Dated rules on schemes and the size of their keys: a family with rules signs on a day
+    /// only within one of its rules' periods, with a key of at least that rule's size.
+    #[serde(default)]
+    pub scheme_rules: Vec<SchemeRule>,
+}
+
+fn default_name() -> String {
+    "default".into()
+}
+
+/// A period in which schemes of some families may sign with keys of some size.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchemeRule {
+    /// The families the rule is about.
+    pub families: Vec<SchemeFamily>,
+    /// The first day of the period (none: always before `until`).
+    #[serde(default)]
+    pub from: Option<Date>,
+    /// The first day after the period (none: no end).
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// The smallest key in bits (RSA modulus, EC field size).
+    pub min_key_bits: u32,
+    /// Who says so.
+    pub source: String,
+}
+
+impl SchemeRule {
+    fn covers(&self, day: Date) -> bool {
+        self.from.is_none_or(|from| day >= from) && self.until.is_none_or(|until| day < until)
+    }
+}
+
+/// The size of the key that made a signature: RSA modulus or EC field size, in bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyStrength(pub u32);
+
+impl KeyStrength {
+    /// The size of `key`, when it is a key sceau can use.
+    pub fn of(key: &PublicKey<'_>) -> Option<KeyStrength> {
+        match key {
+            PublicKey::Rsa { modulus, .. } => Some(KeyStrength(bit_length(modulus))),
+            PublicKey::Ec { curve, .. } => Some(KeyStrength(curve.bits())),
+            PublicKey::Ed25519(_) => Some(KeyStrength(256)),
+            PublicKey::Unusable { .. } => None,
+        }
+    }
 }
 
 /// A family of signature schemes, as a policy names them.
@@ -103,7 +158,94 @@ impl Default for AlgorithmPolicy {
                 source: "ETSI TS 119 312 v1.5.1".into(),
             }],
             allow_ed25519: true,
+            name: default_name(),
+            scheme_rules: Vec::new(),
         }
+    }
+}
+
+impl AlgorithmPolicy {
+    /// The names of the policies [`AlgorithmPolicy::named`] knows.
+    pub const NAMES: [&'static str; 3] = ["etsi", "rgs", "cse"];
+
+    /// A named dated policy: `etsi` (ETSI TS 119 312 v1.5.1), `rgs` (ANSSI RGS B1) or `cse`
+    /// (CSE ITSP.40.111), as DOMAIN.md tabulates them.
+    pub fn named(name: &str) -> Option<AlgorithmPolicy> {
+        use time::macros::date;
+        let rule = |families: &[SchemeFamily],
+                    from: Option<Date>,
+                    until: Option<Date>,
+                    min_key_bits,
+                    source: &str| SchemeRule {
+            families: families.to_vec(),
+            from,
+            until,
+            min_key_bits,
+            source: source.into(),
+        };
+        let retired = vec![HashAlg::Md2, HashAlg::Md4, HashAlg::Md5, HashAlg::Sha1];
+        let sunset = |until, source: &str| HashSunset {
+            hash: HashAlg::Sha224,
+            until,
+            source: source.into(),
+        };
+        use SchemeFamily::{Ecdsa, Ed25519, RsaPkcs1, RsaPss};
+        let policy = match name {
+            "etsi" => {
+                const ETSI: &str = "ETSI TS 119 312 v1.5.1";
+                AlgorithmPolicy {
+                    schemes: vec![RsaPkcs1, RsaPss, Ecdsa, Ed25519],
+                    retired_hashes: retired,
+                    hash_sunsets: vec![sunset(date!(2029 - 01 - 01), ETSI)],
+                    allow_ed25519: true,
+                    name: name.into(),
+                    scheme_rules: vec![
+                        rule(&[RsaPkcs1], None, Some(date!(2029 - 01 - 01)), 2048, ETSI),
+                        rule(&[RsaPss], None, Some(date!(2029 - 01 - 01)), 2048, ETSI),
+                        rule(&[RsaPss], Some(date!(2029 - 01 - 01)), None, 3072, ETSI),
+                        rule(&[Ecdsa, Ed25519], None, None, 256, ETSI),
+                    ],
+                }
+            }
+            "rgs" | "cse" => {
+                let source = if name == "rgs" {
+                    "ANSSI RGS B1 v2.03 (112-bit strength through 2030)"
+                } else {
+                    "CSE ITSP.40.111 (112-bit strength through 2030)"
+                };
+                let sha224_until = if name == "rgs" {
+                    date!(2021 - 01 - 01)
+                } else {
+                    date!(2031 - 01 - 01)
+                };
+                AlgorithmPolicy {
+                    schemes: vec![RsaPkcs1, RsaPss, Ecdsa],
+                    retired_hashes: retired,
+                    hash_sunsets: vec![sunset(sha224_until, source)],
+                    allow_ed25519: false,
+                    name: name.into(),
+                    scheme_rules: vec![
+                        rule(
+                            &[RsaPkcs1, RsaPss],
+                            None,
+                            Some(date!(2031 - 01 - 01)),
+                            2048,
+                            source,
+                        ),
+                        rule(
+                            &[RsaPkcs1, RsaPss],
+                            Some(date!(2031 - 01 - 01)),
+                            None,
+                            3072,
+                            source,
+                        ),
+                        rule(&[Ecdsa], None, None, 256, source),
+                    ],
+                }
+            }
+            _ => return None,
+        };
+        Some(policy)
     }
 }
 
@@ -120,6 +262,14 @@ rules! {
         "ETSI TS 119 312 v1.5.1; ANSSI RGS B1",
         "signed with {algorithm}: {hash} is allowed only before {until} ({source})",
         "signé avec {algorithm} : {hash} n'est admis qu'avant le {until} ({source})";
+    SCHEME_EXPIRED: "algorithm.signature.scheme_expired", Error,
+        "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1; CSE ITSP.40.111",
+        "signed with {algorithm}: {family} may sign only before {until} ({source})",
+        "signé avec {algorithm} : {family} ne peut signer qu'avant le {until} ({source})";
+    KEY_TOO_SMALL: "algorithm.signature.key_too_small", Error,
+        "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1; CSE ITSP.40.111",
+        "signed with {algorithm} and a {bits}-bit key: on {day} this policy wants at least {min} bits ({source})",
+        "signé avec {algorithm} et une clé de {bits} bits : au {day} cette politique en veut au moins {min} ({source})";
     ED25519_NOT_ALLOWED: "algorithm.signature.ed25519_not_allowed", Error,
         "CA/B BR §7.1.3.2; profile policy",
         "Ed25519 signatures are not accepted by this policy",
@@ -135,8 +285,24 @@ impl AlgorithmPolicy {
     }
 
     /// The findings of this policy on `scheme`, judged on `day`; `field` names where it stands.
+    /// The size of the key is not judged (see [`AlgorithmPolicy::check_signature`]).
     pub fn check(&self, scheme: &SignatureScheme, day: Date, field: &str) -> Vec<Finding> {
+        self.check_signature(scheme, None, day, field)
+    }
+
+    /// The findings of this policy on a signature made with `scheme` by a key of `key` size
+    /// (when known), judged on `day`: the scheme, its digests, and the dated scheme rules.
+    pub fn check_signature(
+        &self,
+        scheme: &SignatureScheme,
+        key: Option<KeyStrength>,
+        day: Date,
+        field: &str,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
+        if let Some(family) = SchemeFamily::of(scheme) {
+            out.extend(self.scheme_rule_findings(scheme, family, key, day, field));
+        }
         if !SchemeFamily::of(scheme).is_some_and(|f| self.schemes.contains(&f)) {
             let allowed: Vec<&str> = self.schemes.iter().map(|f| f.name()).collect();
             out.push(
@@ -178,5 +344,47 @@ impl AlgorithmPolicy {
             out.push(Finding::new(&ED25519_NOT_ALLOWED, field));
         }
         out
+    }
+
+    /// What the dated scheme rules say of `family` on `day`: nothing when the family has no
+    /// rule, or one covers the day and the key is large enough.
+    fn scheme_rule_findings(
+        &self,
+        scheme: &SignatureScheme,
+        family: SchemeFamily,
+        key: Option<KeyStrength>,
+        day: Date,
+        field: &str,
+    ) -> Option<Finding> {
+        let rules: Vec<&SchemeRule> = self
+            .scheme_rules
+            .iter()
+            .filter(|r| r.families.contains(&family))
+            .collect();
+        if rules.is_empty() {
+            return None;
+        }
+        let Some(rule) = rules.iter().find(|r| r.covers(day)) else {
+            let last = rules.iter().filter_map(|r| r.until).max()?;
+            let source = rules.iter().find(|r| r.until == Some(last))?.source.clone();
+            return Some(
+                Finding::new(&SCHEME_EXPIRED, field)
+                    .text("algorithm", scheme.describe())
+                    .arg("family", family.name())
+                    .arg("until", last)
+                    .arg("source", source),
+            );
+        };
+        match key {
+            Some(KeyStrength(bits)) if bits < rule.min_key_bits => Some(
+                Finding::new(&KEY_TOO_SMALL, field)
+                    .text("algorithm", scheme.describe())
+                    .arg("bits", bits)
+                    .arg("min", rule.min_key_bits)
+                    .arg("day", day)
+                    .arg("source", &rule.source),
+            ),
+            _ => None,
+        }
     }
 }

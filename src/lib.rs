@@ -89,7 +89,7 @@ pub use rule::{Finding, Rule, Severity, Verdict};
 pub use usage::{Eku, Usage, UsageRules};
 
 // Policies, as data.
-pub use algorithms::{AlgorithmPolicy, HashSunset, SchemeFamily};
+pub use algorithms::{AlgorithmPolicy, HashSunset, KeyStrength, SchemeFamily, SchemeRule};
 pub use chain::options::{Limit, Limits, VerifyOptions};
 pub use keys::{KeyPolicy, RsaPolicy};
 pub use policy::IssuancePolicy;
@@ -97,7 +97,7 @@ pub use profile::catalog::{
     CapLength, CapSchedule, Catalog, LifecycleTerms, NameRules, Notice, Product, SubjectRules,
     Tariff, ValidityCap, Wildcard,
 };
-pub use revocation::evidence::Freshness;
+pub use revocation::evidence::{Freshness, StatusRules};
 pub use revocation::policy::RevocationPolicy;
 
 // Facts of what was checked.

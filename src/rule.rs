@@ -265,6 +265,11 @@ impl Finding {
             .map(|(_, v)| v.get(Lang::En))
     }
 
+    /// The message in both languages.
+    pub fn localized(&self) -> Localized {
+        Localized::new(self.message(Lang::En), self.message(Lang::Fr))
+    }
+
     /// The message in `lang`, placeholders filled in.
     pub fn message(&self, lang: Lang) -> String {
         fill_template(self.rule.template(lang), &self.args, lang)

@@ -88,7 +88,23 @@ fn expectations(name: &str, field: &str) -> Expectations {
 
 /// Judges the "CERTIFICATE" of a file with `sources`; `None` when the evidence is unreadable.
 fn judge(blocks: &[(String, Vec<u8>)], sources: &RevocationSources, e: &Expectations) -> String {
-    judge_under(blocks, sources, e, sceau::RevocationPolicy::Required)
+    judge_under(
+        blocks,
+        sources,
+        e,
+        sceau::RevocationPolicy::Required,
+        &vectors_policy(),
+    )
+}
+
+/// The default algorithm policy with SHA-1 allowed: BoringSSL's OCSP vectors (2017) are signed
+/// with SHA-1, which sceau's default policy refuses for evidence as for certificates
+/// (`the_default_policy_refuses_sha1_signed_evidence` below); the vectors test OCSP and CRL
+/// semantics, so they are judged with SHA-1 allowed.
+fn vectors_policy() -> sceau::AlgorithmPolicy {
+    let mut policy = sceau::AlgorithmPolicy::default();
+    policy.retired_hashes.retain(|h| *h != sceau::HashAlg::Sha1);
+    policy
 }
 
 fn judge_under(
@@ -96,6 +112,7 @@ fn judge_under(
     sources: &RevocationSources,
     e: &Expectations,
     policy: sceau::RevocationPolicy,
+    algorithms: &sceau::AlgorithmPolicy,
 ) -> String {
     let (_, target) = X509Certificate::from_der(block(blocks, "CERTIFICATE").unwrap()).unwrap();
     let (_, issuer) = X509Certificate::from_der(block(blocks, "CA CERTIFICATE").unwrap()).unwrap();
@@ -109,12 +126,15 @@ fn judge_under(
             above: &above,
             pool: &[],
         },
-        e.time,
-        Freshness {
-            max_age: Some(e.max_age),
-            ..Freshness::default()
+        &sceau::StatusRules {
+            time: e.time,
+            freshness: Freshness {
+                max_age: Some(e.max_age),
+                ..Freshness::default()
+            },
+            policy,
+            algorithms,
         },
-        policy,
         &[],
     );
     if std::env::var("SCEAU_DEBUG").is_ok() {
@@ -194,6 +214,7 @@ fn boringssl_ocsp_vectors_all_agree() {
                 },
                 &e,
                 sceau::RevocationPolicy::BestEffort,
+                &vectors_policy(),
             );
             assert_eq!(&lenient, expected, "{file} under best-effort");
         }
@@ -202,4 +223,26 @@ fn boringssl_ocsp_vectors_all_agree() {
         }
     }
     assert!(differences.is_empty(), "{differences:#?}");
+}
+
+#[test]
+fn the_default_policy_refuses_sha1_signed_evidence() {
+    let e = expectations("boringssl-ocsp", "revocation_status");
+    let blocks = blocks(&dir("boringssl-ocsp").join("good_response.pem"));
+    let sources = || RevocationSources {
+        crls: vec![],
+        ocsp: vec![
+            OcspResponse::from_der(block(&blocks, "OCSP RESPONSE").unwrap().to_vec()).unwrap(),
+        ],
+    };
+    let required = sceau::RevocationPolicy::Required;
+    assert_eq!(
+        judge_under(&blocks, &sources(), &e, required, &vectors_policy()),
+        "GOOD"
+    );
+    let default = sceau::AlgorithmPolicy::default();
+    assert_eq!(
+        judge_under(&blocks, &sources(), &e, required, &default),
+        "UNKNOWN"
+    );
 }

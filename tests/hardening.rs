@@ -371,9 +371,12 @@ fn a_crl_without_next_update_is_stale_a_week_after_its_this_update() {
                 above: &[&ca],
                 pool: &[],
             },
-            this_update + days * 86_400,
-            freshness,
-            sceau::RevocationPolicy::Required,
+            &sceau::StatusRules {
+                time: this_update + days * 86_400,
+                freshness,
+                policy: sceau::RevocationPolicy::Required,
+                algorithms: &sceau::AlgorithmPolicy::default(),
+            },
             &[],
         )
     };

@@ -11,12 +11,14 @@ use rustls_pki_types::{CertificateDer, TrustAnchor};
 use webpki::VerifiedPath;
 use x509_parser::prelude::*;
 
+use crate::algorithms::KeyStrength;
 use crate::chain::facts::PathEntry;
 use crate::chain::options::VerifyOptions;
 use crate::chain::rules::{ANCHOR_EXPIRED, CA_KEY_USAGE, TOO_LONG};
 use crate::derwalk::rfc3339;
 use crate::keys::KeyPolicy;
 use crate::public_key::PublicKey;
+use crate::revocation::evidence::StatusRules;
 use crate::revocation::findings::findings as revocation_findings;
 use crate::revocation::ocsp::OcspResponse;
 use crate::revocation::policy::RevocationPolicy;
@@ -200,8 +202,10 @@ impl PathPolicy<'_, '_> {
         if i < last {
             let scheme = SignatureScheme::from_algorithm(&cert.signature_algorithm);
             let day = day_of(self.options.unix_time());
-            findings.extend(self.options.algorithms.check(
+            let signer = KeyStrength::of(&PublicKey::from_spki(certs[i + 1].public_key()));
+            findings.extend(self.options.algorithms.check_signature(
                 &scheme,
+                signer,
                 day,
                 &format!("{field}.signature"),
             ));
@@ -215,9 +219,12 @@ impl PathPolicy<'_, '_> {
                     above: &certs[i + 1..],
                     pool,
                 },
-                self.options.unix_time(),
-                self.options.freshness,
-                self.options.revocation,
+                &StatusRules {
+                    time: self.options.unix_time(),
+                    freshness: self.options.freshness,
+                    policy: self.options.revocation,
+                    algorithms: &self.options.algorithms,
+                },
                 self.stapled,
             )
         };

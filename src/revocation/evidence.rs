@@ -1,9 +1,14 @@
 //! One piece of revocation evidence before it is weighed against the others, and how fresh
 //! evidence must be.
 
+use crate::algorithms::{AlgorithmPolicy, KeyStrength};
 use crate::derwalk;
 use crate::lang::{localized, Localized};
+use crate::public_key::PublicKey;
 use crate::revocation::crl::RevokedEntry;
+use crate::revocation::policy::RevocationPolicy;
+use crate::rule::{day_of, Finding};
+use crate::signature::SignatureScheme;
 use crate::x509::dn_key;
 use x509_parser::prelude::*;
 
@@ -31,6 +36,43 @@ impl Default for Freshness {
             max_age_without_next_update: Freshness::WITHOUT_NEXT_UPDATE,
         }
     }
+}
+
+/// What a revocation status is judged under: the time it is wanted for, how fresh evidence
+/// must be, how much evidence is demanded, and the algorithm policy its signatures must meet.
+#[derive(Clone, Copy, Debug)]
+pub struct StatusRules<'p> {
+    /// The time the status is wanted for (Unix seconds).
+    pub time: i64,
+    /// How fresh evidence must be.
+    pub freshness: Freshness,
+    /// How much evidence is demanded (a delegated OCSP responder counts under `required` only
+    /// when known good).
+    pub policy: RevocationPolicy,
+    /// The policy every signature of the evidence must meet, judged on the day of `time`.
+    pub algorithms: &'p AlgorithmPolicy,
+}
+
+/// Why the algorithm policy refuses a signature of evidence made with `scheme` by `signer`'s
+/// key, judged on the day of the status's time; `None` when it accepts it.
+pub(crate) fn refused_algorithm(
+    scheme: &SignatureScheme,
+    signer: &X509Certificate<'_>,
+    rules: &StatusRules<'_>,
+) -> Option<Localized> {
+    let key = KeyStrength::of(&PublicKey::from_spki(signer.public_key()));
+    let findings = rules
+        .algorithms
+        .check_signature(scheme, key, day_of(rules.time), "signature");
+    let reasons: Vec<Localized> = findings.iter().map(Finding::localized).collect();
+    (!reasons.is_empty()).then(|| {
+        localized!(
+            "the {policy} algorithm policy refuses its signature: {why}",
+            "la politique d'algorithmes {policy} refuse sa signature : {why}",
+            policy = rules.algorithms.name,
+            why = Localized::join(&reasons, "; ", " ; ")
+        )
+    })
 }
 
 /// A number of seconds for people: `7 days`, `12 h`, `90 s`.

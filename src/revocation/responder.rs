@@ -11,7 +11,9 @@ use crate::derwalk;
 use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
 use crate::revocation::crl::{crl_reason_name, RevokedEntry};
-use crate::revocation::evidence::{about, same_name, staleness, Evidence, Freshness, Standing};
+use crate::revocation::evidence::{
+    about, refused_algorithm, same_name, staleness, Evidence, Standing, StatusRules,
+};
 use crate::revocation::ocsp::{seconds, Body, OcspResponse};
 use crate::revocation::policy::RevocationPolicy;
 use crate::signature::SignatureScheme;
@@ -36,11 +38,10 @@ pub(crate) fn ocsp_evidence(
     response: &OcspResponse,
     target: &X509Certificate<'_>,
     issuer: &X509Certificate<'_>,
-    time: i64,
-    freshness: Freshness,
-    policy: RevocationPolicy,
+    rules: &StatusRules<'_>,
     responder_standing: &dyn Fn(&X509Certificate<'_>) -> Standing,
 ) -> Option<Result<Evidence, Localized>> {
+    let (time, freshness) = (rules.time, rules.freshness);
     let body = match (response.body(), response.refused()) {
         (Some(body), _) => body,
         (None, Some(why)) => {
@@ -68,7 +69,7 @@ pub(crate) fn ocsp_evidence(
         at = derwalk::rfc3339(produced_at)
     );
     let refuse = |why: Localized| Some(Err(about(&source, &why)));
-    if let Err(why) = check_signer(response, body, issuer, time, policy, responder_standing) {
+    if let Err(why) = check_signer(response, body, issuer, rules, responder_standing) {
         return refuse(why);
     }
     if let Some(ext) = data
@@ -162,10 +163,10 @@ fn check_signer(
     response: &OcspResponse,
     body: &Body,
     issuer: &X509Certificate<'_>,
-    time: i64,
-    policy: RevocationPolicy,
+    rules: &StatusRules<'_>,
     responder_standing: &dyn Fn(&X509Certificate<'_>) -> Standing,
 ) -> Result<(), Localized> {
+    let (time, policy) = (rules.time, rules.policy);
     let der = response.der();
     let scheme = match AlgorithmIdentifier::from_der(&der[body.signature_algorithm.clone()]) {
         Ok((_, alg)) => SignatureScheme::from_algorithm(&alg),
@@ -181,6 +182,9 @@ fn check_signer(
     let signature = &der[body.signature.clone()];
     let responder = &body.data.responder_id;
     if responder_is(responder, issuer) {
+        if let Some(why) = refused_algorithm(&scheme, issuer, rules) {
+            return Err(why);
+        }
         let spki = issuer.public_key();
         let verify = || verify_signature(&scheme, &PublicKey::from_spki(spki), tbs, signature);
         return body.signers.check(spki.raw, verify).map_err(|e| {
@@ -265,6 +269,9 @@ fn check_signer(
                 }
                 Standing::Unknown(_) => {}
             }
+        }
+        if let Some(why) = refused_algorithm(&scheme, &delegate, rules) {
+            return Err(why);
         }
         let spki = delegate.public_key();
         let verify = || verify_signature(&scheme, &PublicKey::from_spki(spki), tbs, signature);

@@ -11,7 +11,9 @@ use x509_parser::prelude::*;
 use crate::derwalk;
 use crate::lang::{localized, Localized};
 use crate::revocation::crl::{Crl, ALL_REASONS};
-use crate::revocation::evidence::{about, staleness, Evidence, Freshness, Standing};
+use crate::revocation::evidence::{
+    about, refused_algorithm, staleness, Evidence, Standing, StatusRules,
+};
 use crate::revocation::ocsp::OcspResponse;
 use crate::revocation::points::{cert_distribution_points, DistributionPointNames};
 use crate::revocation::policy::RevocationPolicy;
@@ -75,15 +77,14 @@ pub struct PathPosition<'a, 'c> {
 }
 
 impl RevocationSources {
-    /// Weighs every source that speaks of `position.target` at `time` (Unix seconds), under
-    /// `policy` (a delegated OCSP responder counts under `required` only when known good).
+    /// Weighs every source that speaks of `position.target` under `rules`: at its time, with
+    /// its freshness, its revocation policy (a delegated OCSP responder counts under
+    /// `required` only when known good) and its algorithm policy.
     /// `extra_ocsp` are responses given with this one verification (stapled by a TLS server).
     pub fn status(
         &self,
         position: &PathPosition<'_, '_>,
-        time: i64,
-        freshness: Freshness,
-        policy: RevocationPolicy,
+        rules: &StatusRules<'_>,
         extra_ocsp: &[OcspResponse],
     ) -> RevocationStatus {
         let mut rejected: Vec<Localized> = Vec::new();
@@ -122,7 +123,7 @@ impl RevocationSources {
             }
         };
         for crl in self.crls_issued_for(position.target) {
-            if let Some(revoked) = consider(self.crl_evidence(crl, position, time, freshness)) {
+            if let Some(revoked) = consider(self.crl_evidence(crl, position, rules)) {
                 return revoked;
             }
         }
@@ -134,7 +135,7 @@ impl RevocationSources {
                 above: position.above,
                 pool: &[],
             };
-            self.crl_status(&at, time, freshness)
+            self.crl_status(&at, rules)
         };
         if let Some(issuer) = position.above.first() {
             for response in self.ocsp.iter().chain(extra_ocsp) {
@@ -142,9 +143,7 @@ impl RevocationSources {
                     response,
                     position.target,
                     issuer,
-                    time,
-                    freshness,
-                    policy,
+                    rules,
                     &responder_standing,
                 );
                 if let Some(revoked) = evidence.and_then(&mut consider) {
@@ -174,16 +173,11 @@ impl RevocationSources {
     }
 
     /// What the CRLs alone say of `position.target`: revoked, fresh good, or not known.
-    fn crl_status(
-        &self,
-        position: &PathPosition<'_, '_>,
-        time: i64,
-        freshness: Freshness,
-    ) -> Standing {
+    fn crl_status(&self, position: &PathPosition<'_, '_>, rules: &StatusRules<'_>) -> Standing {
         let mut why = Vec::new();
         let mut good = false;
         for crl in self.crls_issued_for(position.target) {
-            match self.crl_evidence(crl, position, time, freshness) {
+            match self.crl_evidence(crl, position, rules) {
                 Ok(Evidence::Revoked { entry, .. }) => {
                     return Standing::Revoked(derwalk::rfc3339(entry.revoked_at))
                 }
@@ -232,9 +226,9 @@ impl RevocationSources {
         &self,
         crl: &Crl,
         position: &PathPosition<'_, '_>,
-        time: i64,
-        freshness: Freshness,
+        rules: &StatusRules<'_>,
     ) -> Result<Evidence, Localized> {
+        let (time, freshness) = (rules.time, rules.freshness);
         let target = position.target;
         let source = localized!(
             "the CRL of '{issuer}' of {date}",
@@ -313,7 +307,7 @@ impl RevocationSources {
             }
         }
         if signer.is_none() {
-            match self.outside_signer(crl, position, time, freshness) {
+            match self.outside_signer(crl, position, rules) {
                 Ok(found) => signer = found,
                 Err(why) => return refuse(why),
             }
@@ -333,6 +327,9 @@ impl RevocationSources {
                     "le keyUsage de son signataire n'a pas cRLSign"
                 ));
             }
+        }
+        if let Some(why) = refused_algorithm(&scheme, signer, rules) {
+            return refuse(why);
         }
 
         let reasons = crl
@@ -364,9 +361,9 @@ impl RevocationSources {
         &self,
         crl: &Crl,
         position: &PathPosition<'a, 'c>,
-        time: i64,
-        freshness: Freshness,
+        rules: &StatusRules<'_>,
     ) -> Result<Option<&'a &'a X509Certificate<'c>>, Localized> {
+        let time = rules.time;
         for candidate in position.pool {
             let subject = candidate.subject();
             if !crl.issued_under(subject) || !crl.is_signed_by(candidate) {
@@ -401,9 +398,10 @@ impl RevocationSources {
                     above: &position.above[at..],
                     pool: &[],
                 },
-                time,
-                freshness,
-                RevocationPolicy::Required,
+                &StatusRules {
+                    policy: RevocationPolicy::Required,
+                    ..*rules
+                },
                 &[],
             );
             return match status {
