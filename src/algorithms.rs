@@ -256,8 +256,8 @@ rules! {
         "signé avec {algorithm}, que cette politique n'admet pas (admis : {allowed})";
     SIGNATURE_RETIRED: "algorithm.signature.retired", Error,
         "ETSI TS 119 312 v1.5.1 §6; ANSSI RGS B1 §2.2; CA/B BR §7.1.3.2; DOMAIN.md (002, 004)",
-        "signed with {algorithm}: {hash} is retired for signatures and is refused as such (the signature was not verified)",
-        "signé avec {algorithm} : {hash} est retiré pour les signatures et refusé à ce titre (la signature n'a pas été vérifiée)";
+        "signed with {algorithm}: {hash} is retired for signatures and is refused as such",
+        "signé avec {algorithm} : {hash} est retiré pour les signatures et refusé à ce titre";
     SIGNATURE_EXPIRED: "algorithm.signature.expired", Error,
         "ETSI TS 119 312 v1.5.1; ANSSI RGS B1",
         "signed with {algorithm}: {hash} is allowed only before {until} ({source})",

@@ -4,6 +4,7 @@
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use time::Date;
 
+use crate::assurance::validation::{AssuranceOptions, AssuranceRequest};
 use crate::chain::verifier::Verifier;
 use crate::error::Result;
 use crate::policy::IssuancePolicy;
@@ -81,4 +82,19 @@ impl Verifier {
     ) -> Report {
         Report::of(self.profile(), self.check(chain, name, time, stapled))
     }
+}
+
+/// Validates the electronic signature of `request` (CMS/CAdES, detached or enveloping, with its
+/// time-stamps) with `verifier`'s trust anchors, intermediates, CRLs, OCSP responses, key and
+/// revocation policies, under `options` (validation time, algorithm policy, declared context,
+/// recognised CAs, targets): one report with the ETSI EN 319 102-1 outcome, the eIDAS, Government
+/// of Canada and RGS levels, and a finding for every reason and every requirement missing.
+/// Input that is not a CMS signature (or a time-stamp token given beside it) is an error.
+pub fn assurance(
+    verifier: &Verifier,
+    request: &AssuranceRequest<'_>,
+    options: &AssuranceOptions,
+) -> Result<Report> {
+    crate::assurance::validation::check(verifier, request, options)
+        .map(|checked| Report::of("assurance", checked))
 }

@@ -39,6 +39,7 @@ mod rule;
 mod usage;
 
 // Decoding and shared X.509 reading: bytes to objects, keys, signatures.
+mod assurance;
 mod derwalk;
 mod host;
 mod input;
@@ -78,7 +79,7 @@ pub mod tls;
 
 // The checks, each giving one report.
 pub use csr::generate::{generate_csr, GeneratedCsr, NewCsr};
-pub use entry::{check_certificate, check_csr, expiry, match_certificate, quote};
+pub use entry::{assurance, check_certificate, check_csr, expiry, match_certificate, quote};
 pub use registry::rules;
 
 // Reports and their vocabulary.
@@ -111,6 +112,14 @@ pub use revocation::status::RevocationStatus;
 pub use x509::{NameView, RequestedName, SubjectAttribute};
 
 // Objects read from bytes, and what verifies them.
+pub use assurance::cms::SignedData;
+pub use assurance::facts::{
+    AssuranceFacts, DeclaredContext, Device, EidasLevel, Indication, SignerFacts, SubIndication,
+    TimestampFacts, TimestampKind,
+};
+pub use assurance::qc::{QcFacts, QcType};
+pub use assurance::tst::TimestampToken;
+pub use assurance::validation::{AssuranceOptions, AssuranceRequest};
 pub use chain::verifier::Verifier;
 pub use input::{check_der_frame, decode, decode_all, for_each_object, sniff_der, Decoded, Form};
 pub use private_key::{read_private_key, PrivateKeyFacts, PublicHalf};

@@ -7,7 +7,7 @@ use crate::rule::Rule;
 
 /// Every rule sceau knows, module by module, each in its declaration order.
 pub fn rules() -> Vec<&'static Rule> {
-    let lists: [&[&'static Rule]; 12] = [
+    let lists: [&[&'static Rule]; 13] = [
         crate::csr::checks::RULES,
         crate::cert::checks::RULES,
         crate::matching::RULES,
@@ -19,6 +19,7 @@ pub fn rules() -> Vec<&'static Rule> {
         crate::profile::expiry::RULES,
         crate::revocation::findings::RULES,
         crate::chain::rules::RULES,
+        crate::assurance::rules::RULES,
         crate::diapason::RULES,
     ];
     lists.concat()

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::assurance::facts::AssuranceFacts;
 use crate::cert::facts::CertFacts;
 use crate::chain::facts::ChainFacts;
 use crate::csr::facts::CsrFacts;
@@ -33,6 +34,8 @@ pub enum Subject {
     Expiry,
     /// A certificate chain, validated to a trust anchor with revocation.
     Chain,
+    /// An electronic signature, validated and given its levels of assurance.
+    Signature,
 }
 
 /// The facts decoded from the object that was checked, for the caller's later use.
@@ -51,6 +54,8 @@ pub enum Facts {
     Expiry(Box<ExpiryFacts>),
     /// A chain verification and the path it built.
     Chain(Box<ChainFacts>),
+    /// A signature validation and the levels it reaches.
+    Assurance(Box<AssuranceFacts>),
 }
 
 impl Facts {
@@ -63,6 +68,7 @@ impl Facts {
             Facts::Match(_) => Subject::Match,
             Facts::Expiry(_) => Subject::Expiry,
             Facts::Chain(_) => Subject::Chain,
+            Facts::Assurance(_) => Subject::Signature,
         }
     }
 }
@@ -83,6 +89,7 @@ into_facts!(
     MatchFacts => Match(Box::new),
     ExpiryFacts => Expiry(Box::new),
     ChainFacts => Chain(Box::new),
+    AssuranceFacts => Assurance(Box::new),
 );
 
 /// The outcome of one check of one object.
@@ -200,6 +207,14 @@ impl Report {
     pub fn chain_facts(&self) -> Option<&ChainFacts> {
         match &self.facts {
             Facts::Chain(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
+    /// The facts of a signature validation, when the report is one.
+    pub fn assurance_facts(&self) -> Option<&AssuranceFacts> {
+        match &self.facts {
+            Facts::Assurance(facts) => Some(facts),
             _ => None,
         }
     }

@@ -67,6 +67,27 @@ impl HashAlg {
         }
     }
 
+    /// The hash a digest-algorithm OID names, from the OID's DER content.
+    pub fn from_oid_bytes(content: &[u8]) -> Option<HashAlg> {
+        HashAlg::from_oid(&Oid::new(std::borrow::Cow::Borrowed(content)))
+    }
+
+    /// The digest of `data`, for the digests sceau computes (SHA-1 and the SHA-2 family; SHA-1
+    /// only to compare what others sent, never to sign).
+    pub fn digest(self, data: &[u8]) -> Option<Vec<u8>> {
+        use sha2::Digest as _;
+        Some(match self {
+            HashAlg::Sha1 => ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data)
+                .as_ref()
+                .to_vec(),
+            HashAlg::Sha224 => sha2::Sha224::digest(data).to_vec(),
+            HashAlg::Sha256 => sha2::Sha256::digest(data).to_vec(),
+            HashAlg::Sha384 => sha2::Sha384::digest(data).to_vec(),
+            HashAlg::Sha512 => sha2::Sha512::digest(data).to_vec(),
+            _ => return None,
+        })
+    }
+
     /// The hash a digest-algorithm OID names (RFC 3279, RFC 5754, NIST CSOR).
     pub fn from_oid(oid: &Oid<'_>) -> Option<HashAlg> {
         const TABLE: &[(Oid<'static>, HashAlg)] = &[

@@ -134,8 +134,9 @@ fn judge_under(
             },
             policy,
             algorithms,
+            evidence_until: None,
         },
-        &[],
+        &RevocationSources::default(),
     );
     if std::env::var("SCEAU_DEBUG").is_ok() {
         eprintln!("{status:?}");

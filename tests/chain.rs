@@ -144,7 +144,7 @@ fn ocsp_from_a_delegated_responder_says_good_and_revoked() {
         good.to_text(sceau::Lang::En)
     );
     match &good.chain_facts().unwrap().path[0].revocation {
-        Status::Good { source } => assert!(source.contains("OCSP"), "{source}"),
+        Status::Good { source, .. } => assert!(source.contains("OCSP"), "{source}"),
         other => panic!("{other:?}"),
     }
     let revoked = setup.verify("tpe-revoked-chain.pem");

@@ -376,8 +376,9 @@ fn a_crl_without_next_update_is_stale_a_week_after_its_this_update() {
                 freshness,
                 policy: sceau::RevocationPolicy::Required,
                 algorithms: &sceau::AlgorithmPolicy::default(),
+                evidence_until: None,
             },
-            &[],
+            &sceau::RevocationSources::default(),
         )
     };
     let default = sceau::Freshness::default();

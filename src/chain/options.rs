@@ -34,6 +34,10 @@ pub struct VerifyOptions {
     pub keys: KeyPolicy,
     /// The signature algorithm policy applied to every signature of the path.
     pub algorithms: AlgorithmPolicy,
+    /// Past validation: revocation evidence issued after `time`, up to this time, also tells
+    /// the status at `time` (a signature validated at its proof of existence, ETSI EN 319
+    /// 102-1 §5.6.2). `None` (the default): evidence must be current at `time`.
+    pub evidence_until: Option<UnixTime>,
     /// The bounds on what the verifier accepts and on the path search. Set them before adding
     /// material: the counts of anchors, intermediates, CRLs and responses are checked as they
     /// are added.
@@ -56,6 +60,7 @@ impl VerifyOptions {
             keys: KeyPolicy::default(),
             algorithms: AlgorithmPolicy::default(),
             limits: Limits::default(),
+            evidence_until: None,
         }
     }
 

@@ -13,14 +13,13 @@ use x509_parser::prelude::*;
 
 use crate::algorithms::KeyStrength;
 use crate::chain::facts::PathEntry;
-use crate::chain::options::VerifyOptions;
+use crate::chain::options::{unix_seconds, VerifyOptions};
 use crate::chain::rules::{ANCHOR_EXPIRED, CA_KEY_USAGE, TOO_LONG};
 use crate::derwalk::rfc3339;
 use crate::keys::KeyPolicy;
 use crate::public_key::PublicKey;
 use crate::revocation::evidence::StatusRules;
 use crate::revocation::findings::findings as revocation_findings;
-use crate::revocation::ocsp::OcspResponse;
 use crate::revocation::policy::RevocationPolicy;
 use crate::revocation::status::{PathPosition, RevocationSources, RevocationStatus};
 use crate::rule::{day_of, in_force_on, Finding, Verdict};
@@ -57,7 +56,7 @@ pub(crate) struct PathPolicy<'a, 'c> {
     pub(crate) sources: &'a RevocationSources,
     pub(crate) keys: &'a KeyCache,
     pub(crate) options: &'a VerifyOptions,
-    pub(crate) stapled: &'a [OcspResponse],
+    pub(crate) extra: &'a RevocationSources,
     pub(crate) chain: &'c [CertificateDer<'c>],
     pub(crate) parsed: &'c [X509Certificate<'c>],
 }
@@ -224,8 +223,9 @@ impl PathPolicy<'_, '_> {
                     freshness: self.options.freshness,
                     policy: self.options.revocation,
                     algorithms: &self.options.algorithms,
+                    evidence_until: self.options.evidence_until.map(unix_seconds),
                 },
-                self.stapled,
+                self.extra,
             )
         };
         let subject = dn_text(cert.subject());

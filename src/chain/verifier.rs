@@ -273,6 +273,11 @@ impl Verifier {
         &self.anchor_certs
     }
 
+    /// The configured intermediates.
+    pub(crate) fn intermediate_certificates(&self) -> &[CertificateDer<'static>] {
+        &self.intermediates
+    }
+
     /// How many trust anchors are configured.
     pub fn anchor_count(&self) -> usize {
         self.anchors.len()
@@ -339,6 +344,23 @@ impl Verifier {
             };
             &with_time
         };
+        let extra = RevocationSources {
+            crls: Vec::new(),
+            ocsp: stapled.to_vec(),
+        };
+        self.check_with(chain, name, options, &extra)
+    }
+
+    /// Verifies `chain` (leaf first) for `name` if given under `options` instead of the
+    /// verifier's own, with `extra` evidence given with this verification (a stapled response,
+    /// the CRLs inside a signature).
+    pub(crate) fn check_with(
+        &self,
+        chain: &[CertificateDer<'_>],
+        name: Option<&ServerName<'_>>,
+        options: &VerifyOptions,
+        extra: &RevocationSources,
+    ) -> Checked<ChainFacts> {
         let day = day_of(options.unix_time());
         let mut facts = ChainFacts {
             usage: options.usage,
@@ -379,7 +401,7 @@ impl Verifier {
                 return Checked::on(day, facts, findings);
             }
         };
-        let (result, attempt, stopped) = self.search(chain, &parsed, &leaf, options, stapled);
+        let (result, attempt, stopped) = self.search(chain, &parsed, &leaf, options, extra);
         findings.extend(stopped);
         match (&result, attempt) {
             (_, Some(attempt)) => {
@@ -422,7 +444,7 @@ impl Verifier {
         parsed: &'c [X509Certificate<'c>],
         leaf: &EndEntityCert<'_>,
         options: &VerifyOptions,
-        stapled: &[OcspResponse],
+        extra: &RevocationSources,
     ) -> (
         std::result::Result<(), webpki::Error>,
         Option<Attempt>,
@@ -435,7 +457,7 @@ impl Verifier {
             sources: &self.sources,
             keys: &self.key_cache,
             options,
-            stapled,
+            extra,
             chain,
             parsed,
         };

@@ -1,8 +1,9 @@
 //! The text form of a report, for a person: the verdict and what was checked, a few lines of
 //! facts, then one line per finding, all in the report's language.
 
+use crate::assurance::facts::{AssuranceFacts, TimestampKind};
 use crate::cert::facts::CertFacts;
-use crate::chain::facts::ChainFacts;
+use crate::chain::facts::{ChainFacts, PathEntry};
 use crate::csr::facts::{CsrFacts, Possession};
 use crate::lang::Lang;
 use crate::matching::MatchFacts;
@@ -25,6 +26,7 @@ impl Report {
             Facts::Certificate(facts) => out.push_str(&cert_summary(facts, lang)),
             Facts::Match(facts) => out.push_str(&match_summary(facts, lang)),
             Facts::Chain(facts) => out.push_str(&chain_summary(facts, lang)),
+            Facts::Assurance(facts) => out.push_str(&assurance_summary(facts, lang)),
             Facts::Expiry(facts) => {
                 out.push_str("  ");
                 out.push_str(&expiry_line(facts, lang));
@@ -59,6 +61,16 @@ fn headline(report: &Report, lang: Lang) -> String {
     };
     let context = match report.facts() {
         Facts::Chain(facts) => chain_context(facts, report.profile(), lang),
+        Facts::Assurance(facts) => match lang {
+            Lang::En => format!(
+                "signature at {}, {} algorithm policy",
+                facts.validation_time, facts.algorithm_policy
+            ),
+            Lang::Fr => format!(
+                "signature au {}, politique d'algorithmes {}",
+                facts.validation_time, facts.algorithm_policy
+            ),
+        },
         Facts::Match(facts) => lang
             .pick(
                 match (facts.csr.is_some(), facts.key.is_some()) {
@@ -284,9 +296,109 @@ pub fn expiry_line(facts: &ExpiryFacts, lang: Lang) -> String {
     out
 }
 
-fn chain_summary(facts: &ChainFacts, lang: Lang) -> String {
+fn assurance_summary(facts: &AssuranceFacts, lang: Lang) -> String {
     let mut out = String::new();
-    for (i, entry) in facts.path.iter().enumerate() {
+    let outcome = match facts.sub_indication {
+        Some(sub) => format!("{} {}", facts.indication.name(), sub.name()),
+        None => facts.indication.name().to_string(),
+    };
+    line(&mut out, "ETSI", &outcome);
+    let eidas = match facts.qc_type {
+        Some(qc_type) => format!("{} (QcType {})", facts.eidas_level.name(), qc_type.name()),
+        None => facts.eidas_level.name().to_string(),
+    };
+    line(&mut out, "eIDAS", &eidas);
+    line(
+        &mut out,
+        lang.pick("GC LoA", "GC niveau"),
+        &facts.gc_loa.to_string(),
+    );
+    let stars = match facts.rgs_stars {
+        0 => lang.pick("none", "aucune").to_string(),
+        n => "*".repeat(usize::from(n)),
+    };
+    line(&mut out, "RGS", &stars);
+    if let Some(signer) = &facts.signer {
+        line(&mut out, lang.pick("signer", "signataire"), &signer.subject);
+        line(&mut out, lang.pick("issuer", "émetteur"), &signer.issuer);
+        line(
+            &mut out,
+            lang.pick("valid", "validité"),
+            &format!("{} → {}", signer.not_before, signer.not_after),
+        );
+        let algorithm = signer
+            .signature_algorithm
+            .as_ref()
+            .map(|a| a.get(lang).to_string())
+            .unwrap_or_default();
+        line(
+            &mut out,
+            lang.pick("signature", "signature"),
+            &format!("{algorithm}, {}", key_text(&signer.key)),
+        );
+    }
+    if let Some(claimed) = &facts.claimed_signing_time {
+        line(
+            &mut out,
+            lang.pick("signed", "signée"),
+            &format!(
+                "{claimed} {}",
+                lang.pick(
+                    "(signing-time, as the signer claims)",
+                    "(signing-time, selon le signataire)"
+                )
+            ),
+        );
+    }
+    line(
+        &mut out,
+        lang.pick("existed", "existait"),
+        &format!(
+            "{} {}",
+            facts.best_signature_time,
+            lang.pick(
+                "(best-signature-time, proven)",
+                "(meilleur instant de signature, prouvé)"
+            )
+        ),
+    );
+    for stamp in &facts.timestamps {
+        let kind = match (stamp.kind, lang) {
+            (TimestampKind::Signature, Lang::En) => "signature",
+            (TimestampKind::Signature, Lang::Fr) => "de signature",
+            (TimestampKind::Content, Lang::En) => "content",
+            (TimestampKind::Content, Lang::Fr) => "du contenu",
+            (TimestampKind::Standalone, Lang::En) => "given",
+            (TimestampKind::Standalone, Lang::Fr) => "fourni",
+        };
+        let state = if stamp.valid {
+            lang.pick("valid", "valide")
+        } else {
+            lang.pick("ignored", "ignoré")
+        };
+        let tsa = stamp.tsa.as_deref().unwrap_or("?");
+        line(
+            &mut out,
+            lang.pick("stamp", "horodatage"),
+            &format!(
+                "{kind} {} {} {tsa}: {state}",
+                stamp.gen_time,
+                lang.pick("by", "par")
+            ),
+        );
+    }
+    out.push_str(&path_lines(&facts.path, lang));
+    out
+}
+
+fn chain_summary(facts: &ChainFacts, lang: Lang) -> String {
+    path_lines(&facts.path, lang)
+}
+
+/// One line per certificate of a path, with its revocation status.
+fn path_lines(path: &[PathEntry], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, entry) in path.iter().enumerate() {
         let status = match (&entry.revocation, lang) {
             (RevocationStatus::Good { .. }, Lang::En) => "not revoked",
             (RevocationStatus::Good { .. }, Lang::Fr) => "non révoqué",

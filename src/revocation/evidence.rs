@@ -51,6 +51,17 @@ pub struct StatusRules<'p> {
     pub policy: RevocationPolicy,
     /// The policy every signature of the evidence must meet, judged on the day of `time`.
     pub algorithms: &'p AlgorithmPolicy,
+    /// Past validation (a signature's status at its proof of existence, ETSI EN 319 102-1
+    /// §5.6.2): evidence issued after `time`, up to this time, also tells the status at
+    /// `time`. `None`: evidence must be current at `time`.
+    pub evidence_until: Option<i64>,
+}
+
+impl StatusRules<'_> {
+    /// The latest issuance time evidence may have.
+    pub(crate) fn latest(&self) -> i64 {
+        self.evidence_until.unwrap_or(self.time).max(self.time)
+    }
 }
 
 /// Why the algorithm policy refuses a signature of evidence made with `scheme` by `signer`'s
@@ -96,6 +107,8 @@ pub(crate) enum Evidence {
         stale: Option<Localized>,
         /// The reasons the source covers (ReasonFlags bits); `None`: every reason.
         reasons: Option<u16>,
+        /// A revocation the source records after the time the status is wanted for.
+        revoked_later: Option<RevokedEntry>,
     },
     /// Revoked.
     Revoked {
@@ -146,15 +159,19 @@ impl Staleness {
     }
 }
 
-/// How fresh evidence issued at `this_update` and valid until `next_update` is at `time`;
-/// `what` names it (`the CRL`, `the OCSP response`).
+/// How fresh evidence issued at `this_update` and valid until `next_update` is at `rules.time`;
+/// `what` names it (`the CRL`, `the OCSP response`). In past validation, evidence issued after
+/// that time (up to `rules.evidence_until`) is fresh: it tells the status then.
 pub(crate) fn staleness(
     this_update: i64,
     next_update: Option<i64>,
-    time: i64,
-    freshness: Freshness,
+    rules: &StatusRules<'_>,
     what: &Localized,
 ) -> Staleness {
+    let (time, freshness) = (rules.time, rules.freshness);
+    if this_update > time && this_update <= rules.latest() {
+        return Staleness::Fresh;
+    }
     if this_update > time {
         return Staleness::NotYetValid(localized!(
             "its thisUpdate {this} is after the validation time {time}",

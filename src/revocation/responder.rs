@@ -41,7 +41,7 @@ pub(crate) fn ocsp_evidence(
     rules: &StatusRules<'_>,
     responder_standing: &dyn Fn(&X509Certificate<'_>) -> Standing,
 ) -> Option<Result<Evidence, Localized>> {
-    let (time, freshness) = (rules.time, rules.freshness);
+    let time = rules.time;
     let body = match (response.body(), response.refused()) {
         (Some(body), _) => body,
         (None, Some(why)) => {
@@ -85,11 +85,11 @@ pub(crate) fn ocsp_evidence(
         ));
     }
     let validity = target.validity();
-    if produced_at > time {
+    if produced_at > rules.latest() {
         return refuse(localized!(
             "producedAt is after the validation time {time}",
             "producedAt est postérieur à la date de validation {time}",
-            time = derwalk::rfc3339(time)
+            time = derwalk::rfc3339(rules.latest())
         ));
     }
     if produced_at < validity.not_before.timestamp() || produced_at > validity.not_after.timestamp()
@@ -145,13 +145,21 @@ pub(crate) fn ocsp_evidence(
             let this_update = seconds(&single.this_update);
             let next_update = single.next_update.as_ref().map(seconds);
             let what = localized!("this OCSP response", "cette réponse OCSP");
-            let stale = staleness(this_update, next_update, time, freshness, &what)
+            let stale = staleness(this_update, next_update, rules, &what)
                 .why()
                 .map(|why| about(&source, &why));
+            let revoked_later = match &single.cert_status {
+                CertStatus::Revoked(info) => Some(RevokedEntry {
+                    revoked_at: seconds(&info.revocation_time),
+                    reason: None,
+                }),
+                _ => None,
+            };
             Some(Ok(Evidence::Good {
                 source,
                 stale,
                 reasons: None,
+                revoked_later,
             }))
         }
     }

@@ -38,6 +38,10 @@ pub enum RevocationStatus {
     Good {
         /// Which source said so.
         source: Localized,
+        /// When a source records a revocation after the time the status was wanted for (a
+        /// signature validated at its proof of existence): the date, RFC 3339.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        revoked_after: Option<String>,
     },
     /// Not revoked, but the evidence is out of date (or not yet valid).
     Stale {
@@ -80,19 +84,28 @@ impl RevocationSources {
     /// Weighs every source that speaks of `position.target` under `rules`: at its time, with
     /// its freshness, its revocation policy (a delegated OCSP responder counts under
     /// `required` only when known good) and its algorithm policy.
-    /// `extra_ocsp` are responses given with this one verification (stapled by a TLS server).
+    /// `extra` is evidence given with this one verification (a TLS server's stapled response,
+    /// the CRLs inside a signature).
     pub fn status(
         &self,
         position: &PathPosition<'_, '_>,
         rules: &StatusRules<'_>,
-        extra_ocsp: &[OcspResponse],
+        extra: &RevocationSources,
     ) -> RevocationStatus {
         let mut rejected: Vec<Localized> = Vec::new();
         let mut good: Option<(Localized, Option<Localized>)> = None;
         // CRLs partitioned by reason (onlySomeReasons) settle the question together once they
         // cover every reason (RFC 5280 §6.3.3, the reasons mask).
         let mut partial = (0u16, Vec::new(), None::<Localized>);
+        let mut later: Option<i64> = None;
         let mut consider = |evidence: Result<Evidence, Localized>| -> Option<RevocationStatus> {
+            if let Ok(Evidence::Good {
+                revoked_later: Some(entry),
+                ..
+            }) = &evidence
+            {
+                later = Some(later.map_or(entry.revoked_at, |l| l.min(entry.revoked_at)));
+            }
             match evidence {
                 Ok(Evidence::Revoked { entry, source }) => Some(RevocationStatus::Revoked {
                     date: derwalk::rfc3339(entry.revoked_at),
@@ -103,6 +116,7 @@ impl RevocationSources {
                     source,
                     stale,
                     reasons: Some(mask),
+                    ..
                 }) => {
                     partial.0 |= mask;
                     partial.1.push(source);
@@ -122,7 +136,7 @@ impl RevocationSources {
                 }
             }
         };
-        for crl in self.crls_issued_for(position.target) {
+        for crl in self.crls_issued_for(position.target, extra) {
             if let Some(revoked) = consider(self.crl_evidence(crl, position, rules)) {
                 return revoked;
             }
@@ -135,10 +149,10 @@ impl RevocationSources {
                 above: position.above,
                 pool: &[],
             };
-            self.crl_status(&at, rules)
+            self.crl_status(&at, rules, extra)
         };
         if let Some(issuer) = position.above.first() {
-            for response in self.ocsp.iter().chain(extra_ocsp) {
+            for response in self.ocsp.iter().chain(&extra.ocsp) {
                 let evidence = ocsp_evidence(
                     response,
                     position.target,
@@ -157,7 +171,10 @@ impl RevocationSources {
             good = Some((Localized::join(&partial.1, " with ", " avec "), partial.2));
         }
         match good {
-            Some((source, None)) => RevocationStatus::Good { source },
+            Some((source, None)) => RevocationStatus::Good {
+                source,
+                revoked_after: later.map(derwalk::rfc3339),
+            },
             Some((source, Some(why))) => RevocationStatus::Stale { source, why },
             None if rejected.is_empty() => RevocationStatus::Unknown {
                 why: localized!(
@@ -173,10 +190,15 @@ impl RevocationSources {
     }
 
     /// What the CRLs alone say of `position.target`: revoked, fresh good, or not known.
-    fn crl_status(&self, position: &PathPosition<'_, '_>, rules: &StatusRules<'_>) -> Standing {
+    fn crl_status(
+        &self,
+        position: &PathPosition<'_, '_>,
+        rules: &StatusRules<'_>,
+        extra: &RevocationSources,
+    ) -> Standing {
         let mut why = Vec::new();
         let mut good = false;
-        for crl in self.crls_issued_for(position.target) {
+        for crl in self.crls_issued_for(position.target, extra) {
             match self.crl_evidence(crl, position, rules) {
                 Ok(Evidence::Revoked { entry, .. }) => {
                     return Standing::Revoked(derwalk::rfc3339(entry.revoked_at))
@@ -213,10 +235,11 @@ impl RevocationSources {
     fn crls_issued_for<'s>(
         &'s self,
         cert: &'s X509Certificate<'_>,
+        extra: &'s RevocationSources,
     ) -> impl Iterator<Item = &'s Crl> {
         let issuer_key = std::cell::OnceCell::new();
         let issuer_raw = cert.issuer().as_raw();
-        self.crls.iter().filter(move |crl| {
+        self.crls.iter().chain(&extra.crls).filter(move |crl| {
             crl.issuer_der() == issuer_raw
                 || crl.issued_by_name(issuer_raw, issuer_key.get_or_init(|| dn_key(cert.issuer())))
         })
@@ -228,7 +251,7 @@ impl RevocationSources {
         position: &PathPosition<'_, '_>,
         rules: &StatusRules<'_>,
     ) -> Result<Evidence, Localized> {
-        let (time, freshness) = (rules.time, rules.freshness);
+        let time = rules.time;
         let target = position.target;
         let source = localized!(
             "the CRL of '{issuer}' of {date}",
@@ -339,14 +362,15 @@ impl RevocationSources {
         match crl.lookup(target.raw_serial()) {
             // A revocation dated after the validation time had not happened yet at that time.
             Some(entry) if entry.revoked_at <= time => Ok(Evidence::Revoked { entry, source }),
-            _ => {
-                let stale = staleness(crl.this_update(), crl.next_update(), time, freshness, &what)
+            later => {
+                let stale = staleness(crl.this_update(), crl.next_update(), rules, &what)
                     .why()
                     .map(|why| about(&source, &why));
                 Ok(Evidence::Good {
                     source,
                     stale,
                     reasons,
+                    revoked_later: later,
                 })
             }
         }
@@ -402,7 +426,7 @@ impl RevocationSources {
                     policy: RevocationPolicy::Required,
                     ..*rules
                 },
-                &[],
+                &RevocationSources::default(),
             );
             return match status {
                 RevocationStatus::Good { .. } => Ok(Some(candidate)),

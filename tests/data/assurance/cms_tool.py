@@ -6,6 +6,7 @@ on the exact bytes openssl wrote, and QcStatements encoded for an openssl config
     cms_tool.py sigvalue SIG.der OUT            the first SignerInfo's signature value
     cms_tool.py add-unsigned SIG.der OID VALUE.der OUT
     cms_tool.py add-signed SIG.der OID VALUE.der KEY.pem DIGEST OUT   (re-signs with openssl)
+    cms_tool.py remove-signed SIG.der OID KEY.pem DIGEST OUT          (re-signs with openssl)
     cms_tool.py add-crl SIG.der CRL.der OUT
     cms_tool.py flip-signature SIG.der OUT      one bit of the signature value changed
     cms_tool.py qc STATEMENT...                 hex DER of QcStatements (compliance, sscd,
@@ -158,11 +159,15 @@ def main():
             sd.children.insert(at, Node(0xA1, children=[crl]))
         write(sys.argv[4], tree[0].encode())
         return
-    if cmd == "add-signed":
-        attr = attribute(sys.argv[3], read(sys.argv[4]))
-        key, digest, out = sys.argv[5], sys.argv[6], sys.argv[7]
+    if cmd in ("add-signed", "remove-signed"):
         attrs = next(c for c in signer.children if c.tag == 0xA0)
-        attrs.children.append(attr)
+        if cmd == "add-signed":
+            attrs.children.append(attribute(sys.argv[3], read(sys.argv[4])))
+            key, digest, out = sys.argv[5], sys.argv[6], sys.argv[7]
+        else:
+            unwanted = parse(oid(sys.argv[3]))[0].encode()
+            attrs.children = [a for a in attrs.children if a.children[0].encode() != unwanted]
+            key, digest, out = sys.argv[4], sys.argv[5], sys.argv[6]
         # DER: a SET OF is sorted by the encodings of its elements.
         attrs.children.sort(key=lambda n: n.encode())
         to_sign = Node(0x31, children=attrs.children).encode()

@@ -141,6 +141,24 @@ signer revoked-cts 3072 $Y26 $Y28 "compliance sscd type-esign" $QCP_N_QSCD
 signer expired 3072 $Y26 20260601000000Z "compliance sscd type-esign" $QCP_N_QSCD
 signer future 3072 20260501000000Z $Y28 "compliance sscd type-esign" $QCP_N_QSCD
 signer rsa2048 2048 $Y26 20310601000000Z "compliance sscd type-esign" $QCP_N_QSCD
+# A signer whose keyUsage is for encryption only.
+openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out keyenc.key
+issue sign-ca keyenc.key "/C=FR/O=Sceau Test/CN=Signataire keyenc/serialNumber=keyenc" keyenc.pem \
+  $Y26 $Y28 "basicConstraints=critical,CA:FALSE" "keyUsage=critical,keyEncipherment" \
+  "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:$SIGN_CA_CRL"
+# A second signing CA, revoked by the root on 2026-02-01, and a signer under it.
+openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out "$tmp/retired-ca.key"
+issue root "$tmp/retired-ca.key" "/C=FR/O=Sceau Test/CN=Sceau Test Retired CA" retired-ca.pem \
+  20250101000000Z 20400101000000Z "basicConstraints=critical,CA:TRUE,pathlen:0" \
+  "keyUsage=critical,keyCertSign,cRLSign" "subjectKeyIdentifier=hash" \
+  "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:http://sceau.test/root.crl"
+ca_dir retired-ca "$tmp/retired-ca.key" "$(pwd)/retired-ca.pem" sha384
+openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out retired-signer.key
+issue retired-ca retired-signer.key "/C=FR/O=Sceau Test/CN=Signataire retired-ca/serialNumber=retired" \
+  retired-signer.pem $Y26 $Y28 "basicConstraints=critical,CA:FALSE" \
+  "keyUsage=critical,nonRepudiation,digitalSignature" "subjectKeyIdentifier=hash" \
+  "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:http://sceau.test/retired-ca.crl"
+at "2026-02-01 09:00:00" openssl ca -config "$tmp/root/ca.cnf" -revoke retired-ca.pem -crl_reason cACompromise 2>/dev/null
 
 # --- Revocations and CRLs ------------------------------------------------------------------------
 at "2026-02-15 09:00:00" openssl ca -config "$tmp/sign-ca/ca.cnf" -revoke revoked-early.pem -crl_reason keyCompromise 2>/dev/null
@@ -150,6 +168,8 @@ openssl ca -gencrl -config "$tmp/sign-ca/ca.cnf" -crl_lastupdate 20260701000000Z
   -crl_nextupdate 20360101000000Z -out sign-ca.crl 2>/dev/null
 openssl ca -gencrl -config "$tmp/root/ca.cnf" -crl_lastupdate 20260701000000Z \
   -crl_nextupdate 20360101000000Z -out root.crl 2>/dev/null
+openssl ca -gencrl -config "$tmp/retired-ca/ca.cnf" -crl_lastupdate 20260701000000Z \
+  -crl_nextupdate 20360101000000Z -out retired-ca.crl 2>/dev/null
 openssl crl -in sign-ca.crl -outform DER -out "$tmp/sign-ca.crl.der"
 
 # --- The signed document -------------------------------------------------------------------------
@@ -222,6 +242,31 @@ $tool add-unsigned qes-bes.p7s 1.2.840.113549.1.9.16.2.14 "$tmp/wrong.der" qes-t
 # A standalone token over the BES signature's value, for --timestamp.
 $tool sigvalue qes-bes.p7s "$tmp/sigvalue"
 timestamp "$STAMPED" "$tmp/sigvalue" qes-bes.tst
+# Signed after the signer's certificate expired (2026-06-01): a content-time-stamp of 2026-06-15.
+sign expired "$tmp/late.p7s" "2026-07-01 10:00:00"
+timestamp "2026-06-15 10:00:00" data.txt "$tmp/content-token.der"
+$tool add-signed "$tmp/late.p7s" 1.2.840.113549.1.9.16.2.20 "$tmp/content-token.der" expired.key \
+  sha256 "$tmp/late-content.p7s"
+stamp "$tmp/late-content.p7s" "2026-07-02 10:00:00" expired-cts-t.p7s
+# A signer under the revoked CA, stamped after the CA's revocation.
+at "$SIGNED" openssl cms -sign -cades -binary -in data.txt -signer retired-signer.pem \
+  -inkey retired-signer.key -certfile retired-ca.pem -md sha256 -outform DER -out "$tmp/retired.p7s"
+stamp "$tmp/retired.p7s" "$STAMPED" retired-ca-t.p7s
+# A signer whose keyUsage does not allow signing.
+sign keyenc keyenc-bes.p7s "$SIGNED"
+# Plain CMS, not CAdES: no signing-certificate attribute.
+at "$SIGNED" openssl cms -sign -binary -in data.txt -signer plain.pem -inkey plain.key \
+  -certfile sign-ca.pem -md sha256 -outform DER -out plain-nocades.p7s
+verify plain-nocades.p7s
+# The signer's certificate left out of the SignedData.
+at "$SIGNED" openssl cms -sign -cades -binary -in data.txt -signer qes.pem -inkey qes.key -nocerts \
+  -md sha256 -outform DER -out qes-nocerts.p7s
+# No signing-time attribute (removed, then signed again).
+$tool remove-signed qes-bes.p7s 1.2.840.113549.1.9.5 qes.key sha256 qes-no-signing-time.p7s
+verify qes-no-signing-time.p7s
+# Two content-type attributes (the second names id-ct-TSTInfo): a malformed SignerInfo.
+python3 -c "import sys; sys.stdout.buffer.write(bytes.fromhex('060b2a864886f70d0109100104'))" > "$tmp/oid.der"
+$tool add-signed qes-bes.p7s 1.2.840.113549.1.9.3 "$tmp/oid.der" qes.key sha256 qes-two-content-types.p7s
 # PEM forms people send.
 openssl cms -cmsout -inform DER -in qes-t.p7s -outform PEM -out qes-t.pem.p7s
 # The private keys are not needed by the tests.
