@@ -13,13 +13,15 @@ const ENGLISH: &[&str] = &[
     "unknown", "checked", "verified", "bytes", "salt", "key", "names", "subject", "issuer",
 ];
 
-/// The English words of `text`, if any. Identifiers — rule codes, fields, names, OIDs, DNs:
-/// anything with `.`, `_`, `=`, `@` or `::` inside — are not words of a sentence.
+/// The English words of `text`, if any. Identifiers — rule codes, fields, names, OIDs, DNs,
+/// ETSI's indications and eIDAS's levels: anything with `.`, `_`, `=`, `@`, `-` or `::`
+/// inside, or written in capitals — are not words of a sentence.
 fn english_words(text: &str) -> Vec<String> {
     text.split_whitespace()
         .filter(|token| {
             let inner = token.trim_end_matches([':', ',', ';', '.', ')']);
-            !inner.contains(['.', '_', '=', '@']) && !inner.contains("::")
+            let capitals = inner.len() > 1 && inner.chars().all(|c| !c.is_lowercase());
+            !inner.contains(['.', '_', '=', '@', '-']) && !inner.contains("::") && !capitals
         })
         .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
         .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
@@ -301,5 +303,48 @@ fn verify_speaks_french() {
         ],
     ];
     let found = english_in_all(&runs, 150);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn assurance_speaks_french() {
+    let d = |name: &str| data("assurance").join(name).display().to_string();
+    let runs: Vec<Vec<String>> = files("assurance", &[".p7s"])
+        .into_iter()
+        .flat_map(|signature| {
+            let base = vec![
+                "assurance".to_string(),
+                "--signature".into(),
+                signature,
+                "--data".into(),
+                d("data.txt"),
+                "--roots".into(),
+                d("root.pem"),
+                "--crl".into(),
+                d("sign-ca.crl"),
+                "--time".into(),
+                "2026-12-01T00:00:00Z".into(),
+            ];
+            let mut declared = base.clone();
+            declared.extend(
+                [
+                    "--crl",
+                    &d("root.crl"),
+                    "--recognised-cas",
+                    &d("tsa.pem"),
+                    "--device",
+                    "software",
+                    "--target-loa",
+                    "4",
+                    "--target-eidas",
+                    "qes",
+                ]
+                .map(String::from),
+            );
+            [base, declared]
+        })
+        .collect();
+    assert!(runs.len() >= 60);
+    let found = english_in_all(&runs, 600);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }

@@ -353,3 +353,22 @@ pub(crate) fn oid_text(content: &[u8]) -> String {
         .map(|o| o.to_string())
         .unwrap_or_else(|_| format!("(unreadable OID {})", hex::encode(content)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signed_attributes_verified_are_the_received_bytes_not_a_re_encoding() {
+        let der = include_bytes!("../../tests/data/assurance/qes-unsorted-attributes-t.p7s");
+        let signed = SignedData::from_der(der.to_vec()).unwrap();
+        let received = signed.signed_attributes_to_verify().unwrap();
+        let attrs = signed.signer_info().signed_attrs.as_ref().unwrap();
+        let reencoded = attrs.to_der().unwrap();
+        assert_eq!(received.len(), reencoded.len());
+        assert_ne!(
+            received, reencoded,
+            "der 0.7 sorts the SET OF when it decodes it"
+        );
+    }
+}

@@ -122,6 +122,10 @@ enum Command {
     },
     /// Verifies a certificate chain (leaf first) to trust anchors, with revocation.
     Verify(Box<VerifyArgs>),
+    /// What an electronic signature (CMS/CAdES) is worth: the ETSI EN 319 102-1 outcome and
+    /// the eIDAS, Government of Canada and RGS levels. Exit 0 when the targets given are met
+    /// (with no target: when the validation is TOTAL-PASSED), 1 otherwise.
+    Assurance(Box<AssuranceArgs>),
     /// Lists every rule with its code, severity, citation and effective dates.
     Rules {
         #[command(flatten)]
@@ -219,13 +223,13 @@ impl CheckArgs {
     }
 }
 
-/// What `verify` takes.
+/// The trust anchors and the material a verification draws on.
 #[derive(Args)]
-struct VerifyArgs {
+struct Material {
     /// Trust anchors: a PEM bundle, a DER certificate, or a directory of them (repeatable).
     #[arg(long, required = true)]
     roots: Vec<String>,
-    /// Intermediates paths may use, beyond those in the chain file (repeatable).
+    /// Intermediates paths may use, beyond those given with what is verified (repeatable).
     #[arg(long)]
     intermediates: Vec<String>,
     /// CRLs, PEM or DER (repeatable).
@@ -234,6 +238,38 @@ struct VerifyArgs {
     /// OCSP responses, PEM or DER (repeatable).
     #[arg(long)]
     ocsp: Vec<String>,
+}
+
+impl Material {
+    /// Reads every file into `verifier`; the error names the file.
+    fn load(&self, verifier: &mut sceau::Verifier) -> Result<(), String> {
+        for root in &self.roots {
+            for file in files_of(root)? {
+                verifier
+                    .add_anchors(&read_input(&file)?)
+                    .map_err(at(&file))?;
+            }
+        }
+        for file in &self.intermediates {
+            verifier
+                .add_intermediates(&read_input(file)?)
+                .map_err(at(file))?;
+        }
+        for file in &self.crl {
+            verifier.add_crls(&read_input(file)?).map_err(at(file))?;
+        }
+        for file in &self.ocsp {
+            verifier.add_ocsp(&read_input(file)?).map_err(at(file))?;
+        }
+        Ok(())
+    }
+}
+
+/// What `verify` takes.
+#[derive(Args)]
+struct VerifyArgs {
+    #[command(flatten)]
+    material: Material,
     /// A preset: `diapason-client` (terminals and PSP as TLS clients of the gateway:
     /// usage client, revocation required) or `diapason-server` (a server the gateway or a
     /// terminal connects to: usage server, revocation best effort, CN = --name, required).
@@ -273,6 +309,119 @@ struct VerifyArgs {
     output: Output,
     /// The chain file (leaf first, then intermediates), or `-` for standard input.
     chain: String,
+}
+
+/// What `assurance` takes.
+#[derive(Args)]
+struct AssuranceArgs {
+    /// The signature: CMS SignedData, DER or PEM (`CMS`, `PKCS7`).
+    #[arg(long)]
+    signature: String,
+    /// The signed file, for a detached signature.
+    #[arg(long)]
+    data: Option<String>,
+    /// Trust anchors, intermediates (the signer's certificate too, when the signature lacks
+    /// it), CRLs and OCSP responses.
+    #[command(flatten)]
+    material: Material,
+    /// An RFC 3161 token over the signature value, given beside it (repeatable).
+    #[arg(long)]
+    timestamp: Vec<String>,
+    /// The CAs recognised for qualified certificates and LoA 4 (a trusted list's CAs), PEM.
+    #[arg(long)]
+    recognised_cas: Option<String>,
+    /// The algorithm policy: etsi (ETSI TS 119 312), rgs (ANSSI RGS B1) or cse (CSE
+    /// ITSP.40.111).
+    #[arg(long, default_value = "etsi")]
+    algorithm_policy: String,
+    /// Authentication factors the signer used (declared by the caller).
+    #[arg(long)]
+    auth_factors: Option<u8>,
+    /// Where the signing key was: software, smartcard or hsm (declared by the caller).
+    #[arg(long)]
+    device: Option<String>,
+    /// The signer's identity level of assurance, 1 to 4 (declared by the caller).
+    #[arg(long)]
+    identity_loa: Option<u8>,
+    /// The Government of Canada level wanted, 1 to 4.
+    #[arg(long)]
+    target_loa: Option<u8>,
+    /// The eIDAS level wanted: ades, ades-qc or qes.
+    #[arg(long)]
+    target_eidas: Option<String>,
+    /// The validation time (RFC 3339); default: now.
+    #[arg(long)]
+    time: Option<String>,
+    #[command(flatten)]
+    output: Output,
+}
+
+impl AssuranceArgs {
+    fn run(&self) -> Result<ExitCode, String> {
+        let time = match &self.time {
+            None => UnixTime::now(),
+            Some(text) => parse_time("--time", text)?,
+        };
+        let mut verifier = sceau::Verifier::new(
+            "assurance",
+            sceau::VerifyOptions::new(sceau::Usage::Any, time),
+        );
+        self.material.load(&mut verifier)?;
+        let mut options = sceau::AssuranceOptions::new(time);
+        options.algorithms =
+            sceau::AlgorithmPolicy::named(&self.algorithm_policy).ok_or_else(|| {
+                format!(
+                    "--algorithm-policy {}: expected {}",
+                    self.algorithm_policy,
+                    sceau::AlgorithmPolicy::NAMES.join(", ")
+                )
+            })?;
+        options.context.auth_factors = self.auth_factors;
+        for (flag, value) in [
+            ("--identity-loa", self.identity_loa),
+            ("--target-loa", self.target_loa),
+        ] {
+            if let Some(n) = value.filter(|n| !(1..=4).contains(n)) {
+                return Err(format!("{flag} {n}: expected 1 to 4"));
+            }
+        }
+        options.context.identity_loa = self.identity_loa;
+        options.context.device =
+            match &self.device {
+                None => None,
+                Some(text) => Some(sceau::Device::parse(text).ok_or_else(|| {
+                    format!("--device {text}: expected software, smartcard or hsm")
+                })?),
+            };
+        options.target_loa = self.target_loa;
+        options.target_eidas =
+            match &self.target_eidas {
+                None => None,
+                Some(text) => Some(sceau::EidasLevel::parse(text).ok_or_else(|| {
+                    format!("--target-eidas {text}: expected ades, ades-qc or qes")
+                })?),
+            };
+        if let Some(file) = &self.recognised_cas {
+            options
+                .add_recognised_cas(&read_input(file)?)
+                .map_err(at(file))?;
+        }
+        let signature = read_input(&self.signature)?;
+        let data = self.data.as_deref().map(read_input).transpose()?;
+        let tokens = self
+            .timestamp
+            .iter()
+            .map(|f| read_input(f))
+            .collect::<Result<Vec<_>, String>>()?;
+        let request = sceau::AssuranceRequest {
+            signature: &signature,
+            data: data.as_deref(),
+            timestamps: tokens.iter().map(Vec::as_slice).collect(),
+        };
+        let report = sceau::assurance(&verifier, &request, &options)
+            .map_err(|e| format!("{}: {e}", self.signature))?;
+        print_report(&report, self.output)
+    }
 }
 
 impl VerifyArgs {
@@ -317,24 +466,7 @@ impl VerifyArgs {
         for &(limit, value) in &self.limits {
             options.limits.set(limit, value);
         }
-        for root in &self.roots {
-            for file in files_of(root)? {
-                verifier
-                    .add_anchors(&read_input(&file)?)
-                    .map_err(at(&file))?;
-            }
-        }
-        for file in &self.intermediates {
-            verifier
-                .add_intermediates(&read_input(file)?)
-                .map_err(at(file))?;
-        }
-        for file in &self.crl {
-            verifier.add_crls(&read_input(file)?).map_err(at(file))?;
-        }
-        for file in &self.ocsp {
-            verifier.add_ocsp(&read_input(file)?).map_err(at(file))?;
-        }
+        self.material.load(&mut verifier)?;
         Ok(verifier)
     }
 }
@@ -582,6 +714,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("{}: {e}", args.chain))?;
             print_report(&report, args.output)
         }
+        Command::Assurance(args) => args.run(),
         Command::Rules { output } => {
             let lang = Lang::from(output.lang);
             match output.format {

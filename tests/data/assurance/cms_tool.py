@@ -7,6 +7,9 @@ on the exact bytes openssl wrote, and QcStatements encoded for an openssl config
     cms_tool.py add-unsigned SIG.der OID VALUE.der OUT
     cms_tool.py add-signed SIG.der OID VALUE.der KEY.pem DIGEST OUT   (re-signs with openssl)
     cms_tool.py remove-signed SIG.der OID KEY.pem DIGEST OUT          (re-signs with openssl)
+    cms_tool.py add-signed-unsorted SIG.der OID VALUE.der KEY.pem DIGEST OUT
+                                                the attribute appended last, out of DER order
+    cms_tool.py signed-attrs SIG.der OUT        the signed attributes as signed (SET OF tag)
     cms_tool.py add-crl SIG.der CRL.der OUT
     cms_tool.py flip-signature SIG.der OUT      one bit of the signature value changed
     cms_tool.py qc STATEMENT...                 hex DER of QcStatements (compliance, sscd,
@@ -159,17 +162,22 @@ def main():
             sd.children.insert(at, Node(0xA1, children=[crl]))
         write(sys.argv[4], tree[0].encode())
         return
-    if cmd in ("add-signed", "remove-signed"):
+    if cmd == "signed-attrs":
         attrs = next(c for c in signer.children if c.tag == 0xA0)
-        if cmd == "add-signed":
+        write(sys.argv[3], Node(0x31, children=attrs.children).encode())
+        return
+    if cmd in ("add-signed", "add-signed-unsorted", "remove-signed"):
+        attrs = next(c for c in signer.children if c.tag == 0xA0)
+        if cmd in ("add-signed", "add-signed-unsorted"):
             attrs.children.append(attribute(sys.argv[3], read(sys.argv[4])))
             key, digest, out = sys.argv[5], sys.argv[6], sys.argv[7]
         else:
             unwanted = parse(oid(sys.argv[3]))[0].encode()
             attrs.children = [a for a in attrs.children if a.children[0].encode() != unwanted]
             key, digest, out = sys.argv[4], sys.argv[5], sys.argv[6]
-        # DER: a SET OF is sorted by the encodings of its elements.
-        attrs.children.sort(key=lambda n: n.encode())
+        # DER: a SET OF is sorted by the encodings of its elements (unless unsorted is wanted).
+        if cmd != "add-signed-unsorted":
+            attrs.children.sort(key=lambda n: n.encode())
         to_sign = Node(0x31, children=attrs.children).encode()
         with tempfile.NamedTemporaryFile() as f:
             f.write(to_sign)

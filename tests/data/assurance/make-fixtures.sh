@@ -122,9 +122,11 @@ signer() {
     "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:$SIGN_CA_CRL"
     "certificatePolicies=$policy")
   [ -n "$qc" ] && ext+=("1.3.6.1.5.5.7.1.3=DER:$($tool qc $qc)")
-  issue sign-ca "$name.key" "/C=FR/O=Sceau Test/CN=Signataire $name/serialNumber=$name" "$name.pem" \
+  signers=$((signers + 1))
+  issue sign-ca "$name.key" "/C=FR/O=Sceau Test/CN=Signataire $signers/serialNumber=$name" "$name.pem" \
     "$start" "$end" "${ext[@]}"
 }
+signers=0
 QCP_N=0.4.0.194112.1.0
 QCP_N_QSCD=0.4.0.194112.1.2
 QCP_L_QSCD=0.4.0.194112.1.3
@@ -143,7 +145,7 @@ signer future 3072 20260501000000Z $Y28 "compliance sscd type-esign" $QCP_N_QSCD
 signer rsa2048 2048 $Y26 20310601000000Z "compliance sscd type-esign" $QCP_N_QSCD
 # A signer whose keyUsage is for encryption only.
 openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out keyenc.key
-issue sign-ca keyenc.key "/C=FR/O=Sceau Test/CN=Signataire keyenc/serialNumber=keyenc" keyenc.pem \
+issue sign-ca keyenc.key "/C=FR/O=Sceau Test/CN=Signataire 11/serialNumber=keyenc" keyenc.pem \
   $Y26 $Y28 "basicConstraints=critical,CA:FALSE" "keyUsage=critical,keyEncipherment" \
   "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:$SIGN_CA_CRL"
 # A second signing CA, revoked by the root on 2026-02-01, and a signer under it.
@@ -154,7 +156,7 @@ issue root "$tmp/retired-ca.key" "/C=FR/O=Sceau Test/CN=Sceau Test Retired CA" r
   "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:http://sceau.test/root.crl"
 ca_dir retired-ca "$tmp/retired-ca.key" "$(pwd)/retired-ca.pem" sha384
 openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out retired-signer.key
-issue retired-ca retired-signer.key "/C=FR/O=Sceau Test/CN=Signataire retired-ca/serialNumber=retired" \
+issue retired-ca retired-signer.key "/C=FR/O=Sceau Test/CN=Signataire 12/serialNumber=retired" \
   retired-signer.pem $Y26 $Y28 "basicConstraints=critical,CA:FALSE" \
   "keyUsage=critical,nonRepudiation,digitalSignature" "subjectKeyIdentifier=hash" \
   "authorityKeyIdentifier=keyid" "crlDistributionPoints=URI:http://sceau.test/retired-ca.crl"
@@ -267,6 +269,16 @@ verify qes-no-signing-time.p7s
 # Two content-type attributes (the second names id-ct-TSTInfo): a malformed SignerInfo.
 python3 -c "import sys; sys.stdout.buffer.write(bytes.fromhex('060b2a864886f70d0109100104'))" > "$tmp/oid.der"
 $tool add-signed qes-bes.p7s 1.2.840.113549.1.9.3 "$tmp/oid.der" qes.key sha256 qes-two-content-types.p7s
+# Signed attributes out of DER order (a short attribute appended last; BER allows it, some
+# signers do it): the signature covers the bytes as sent. openssl cms re-encodes the attributes
+# before verifying, so the check here is on the bytes themselves.
+python3 -c "import sys; sys.stdout.buffer.write(bytes.fromhex('0500'))" > "$tmp/null.der"
+$tool add-signed-unsorted qes-bes.p7s 1.3.6.1.4.1.99999.2 "$tmp/null.der" qes.key sha256 "$tmp/unsorted.p7s"
+stamp "$tmp/unsorted.p7s" "$STAMPED" qes-unsorted-attributes-t.p7s
+$tool signed-attrs qes-unsorted-attributes-t.p7s "$tmp/attrs.der"
+$tool sigvalue qes-unsorted-attributes-t.p7s "$tmp/sig.bin"
+openssl x509 -in qes.pem -pubkey -noout > "$tmp/qes.pub"
+openssl dgst -sha256 -verify "$tmp/qes.pub" -signature "$tmp/sig.bin" "$tmp/attrs.der" >/dev/null
 # PEM forms people send.
 openssl cms -cmsout -inform DER -in qes-t.p7s -outform PEM -out qes-t.pem.p7s
 # The private keys are not needed by the tests.
