@@ -169,6 +169,12 @@ typedef enum sceau_limit {
 typedef struct Limit Limit;
 
 /**
+ * What a signature is validated against beyond the verifier's material. Opaque; make it with
+ * `sceau_assurance_options_new`, free it with `sceau_assurance_options_free`.
+ */
+typedef struct sceau_assurance_options sceau_assurance_options;
+
+/**
  * A product catalogue. Opaque; free it with `sceau_catalog_free`. Functions that take a
  * `const sceau_catalog *` use the embedded catalogue when given NULL.
  */
@@ -188,6 +194,96 @@ typedef struct sceau_verifier sceau_verifier;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Writes new options to `options_out`: validation at `time_unix` (seconds since 1970-01-01
+ * UTC), the `etsi` algorithm policy, no recognised CA, nothing declared, no target.
+ *
+ * # Safety
+ * `options_out` must be writable.
+ */
+enum sceau_result sceau_assurance_options_new(uint64_t time_unix,
+                                              struct sceau_assurance_options **options_out);
+
+/**
+ * Selects the algorithm policy: `etsi`, `rgs` or `cse`.
+ *
+ * # Safety
+ * `options` must be a live handle; `policy` NUL-terminated.
+ */
+enum sceau_result sceau_assurance_options_set_algorithm_policy(struct sceau_assurance_options *options,
+                                                               const char *policy);
+
+/**
+ * Adds the certificates in `data` (`len` bytes: a PEM bundle or one DER certificate) to the
+ * CAs recognised for qualified certificates and LoA 4 (a trusted list's CAs). Without any,
+ * no signature reaches AdES-QC, QES or LoA 4.
+ *
+ * # Safety
+ * `options` must be a live handle; `data` must point to `len` readable bytes.
+ */
+enum sceau_result sceau_assurance_options_add_recognised_cas(struct sceau_assurance_options *options,
+                                                             const uint8_t *data,
+                                                             size_t len);
+
+/**
+ * Declares the signer's authentication: `auth_factors` (0: not declared), `device`
+ * (`software`, `smartcard`, `hsm`; NULL: not declared) and `identity_loa` (1 to 4; 0: not
+ * declared). Nothing is changed when an argument is refused.
+ *
+ * # Safety
+ * `options` must be a live handle; `device` NULL or NUL-terminated.
+ */
+enum sceau_result sceau_assurance_options_set_context(struct sceau_assurance_options *options,
+                                                      uint32_t auth_factors,
+                                                      const char *device,
+                                                      uint32_t identity_loa);
+
+/**
+ * Sets the levels wanted: `target_loa` (Government of Canada, 1 to 4; 0: none) and
+ * `target_eidas` (`ades`, `ades-qc`, `qes`; NULL: none). A target not met makes the report
+ * rejected; with no target, the report is accepted when the indication is TOTAL-PASSED.
+ * Nothing is changed when an argument is refused.
+ *
+ * # Safety
+ * `options` must be a live handle; `target_eidas` NULL or NUL-terminated.
+ */
+enum sceau_result sceau_assurance_options_set_targets(struct sceau_assurance_options *options,
+                                                      uint32_t target_loa,
+                                                      const char *target_eidas);
+
+/**
+ * Validates the CMS signature in `signature` (`signature_len` bytes, DER or PEM) with the
+ * anchors, intermediates, CRLs and OCSP responses of `verifier` (its usage and time are not
+ * used: the validation time is the options'), over `data` (`data_len` bytes; NULL for an
+ * enveloping signature), with `timestamps_len` RFC 3161 tokens given beside it
+ * (`timestamps[i]` of `timestamp_lens[i]` bytes; both NULL when there are none). Writes the
+ * report to `report_out` (free it with `sceau_report_free`): the levels and reasons are its
+ * findings and its JSON facts. A signature that fails is still `SCEAU_RESULT_OK`; unreadable
+ * input is an error result.
+ *
+ * # Safety
+ * `verifier` and `options` must be live handles; every pointer must point to as many readable
+ * bytes (or entries) as its length says; `report_out` writable.
+ */
+enum sceau_result sceau_assurance_check(const struct sceau_verifier *verifier,
+                                        const struct sceau_assurance_options *options,
+                                        const uint8_t *signature,
+                                        size_t signature_len,
+                                        const uint8_t *data,
+                                        size_t data_len,
+                                        const uint8_t *const *timestamps,
+                                        const size_t *timestamp_lens,
+                                        size_t timestamps_len,
+                                        struct sceau_report **report_out);
+
+/**
+ * Frees assurance options. NULL is ignored.
+ *
+ * # Safety
+ * `options` must be NULL or a handle from sceau not yet freed.
+ */
+void sceau_assurance_options_free(struct sceau_assurance_options *options);
 
 /**
  * Makes a catalogue: the embedded one, with the products (and holidays) of `toml` (a

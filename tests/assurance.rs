@@ -614,7 +614,7 @@ fn the_command_line_exits_on_the_targets_and_writes_the_facts_as_json() {
     }
     // French.
     let fr = with(&["--lang", "fr"]);
-    assert!(String::from_utf8_lossy(&fr.stdout).starts_with("ACCEPTÉ (signature au "));
+    assert!(String::from_utf8_lossy(&fr.stdout).starts_with("ACCEPTÉ (validée au "));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use x509_parser::prelude::*;
 use crate::algorithms::{self, AlgorithmPolicy, KeyStrength};
 use crate::assurance::cms::SignedData;
 use crate::assurance::facts::{
-    AssuranceFacts, DeclaredContext, EidasLevel, Indication, SignerFacts, SubIndication,
+    AssuranceFacts, DeclaredContext, Device, EidasLevel, Indication, SignerFacts, SubIndication,
     TimestampKind,
 };
 use crate::assurance::levels::{self, Levels, Recognised};
@@ -107,6 +107,62 @@ impl AssuranceOptions {
             .get_or_insert_with(Vec::new)
             .extend(added);
         Ok(count)
+    }
+
+    /// Selects the algorithm policy by name (`etsi`, `rgs`, `cse`); the error says what was
+    /// expected.
+    pub fn set_algorithm_policy(&mut self, name: &str) -> std::result::Result<(), String> {
+        self.algorithms = AlgorithmPolicy::named(name).ok_or_else(|| {
+            format!(
+                "algorithm policy '{name}': expected {}",
+                AlgorithmPolicy::NAMES.join(", ")
+            )
+        })?;
+        Ok(())
+    }
+
+    /// Declares where the signing key was (`software`, `smartcard`, `hsm`; `None`: not
+    /// declared).
+    pub fn set_device(&mut self, device: Option<&str>) -> std::result::Result<(), String> {
+        self.context.device =
+            match device {
+                None => None,
+                Some(text) => Some(Device::parse(text).ok_or_else(|| {
+                    format!("device '{text}': expected software, smartcard or hsm")
+                })?),
+            };
+        Ok(())
+    }
+
+    /// Declares the signer's identity level of assurance (1 to 4; `None`: not declared).
+    pub fn set_identity_loa(&mut self, level: Option<u8>) -> std::result::Result<(), String> {
+        self.context.identity_loa = gc_level("identity LoA", level)?;
+        Ok(())
+    }
+
+    /// Sets the Government of Canada level wanted (1 to 4; `None`: no target).
+    pub fn set_target_loa(&mut self, level: Option<u8>) -> std::result::Result<(), String> {
+        self.target_loa = gc_level("target LoA", level)?;
+        Ok(())
+    }
+
+    /// Sets the eIDAS level wanted (`ades`, `ades-qc`, `qes`; `None`: no target).
+    pub fn set_target_eidas(&mut self, level: Option<&str>) -> std::result::Result<(), String> {
+        self.target_eidas = match level {
+            None => None,
+            Some(text) => Some(EidasLevel::parse(text).ok_or_else(|| {
+                format!("target eIDAS level '{text}': expected ades, ades-qc or qes")
+            })?),
+        };
+        Ok(())
+    }
+}
+
+/// A Government of Canada level as given: 1 to 4, or none.
+fn gc_level(what: &str, level: Option<u8>) -> std::result::Result<Option<u8>, String> {
+    match level {
+        Some(n) if !(1..=4).contains(&n) => Err(format!("{what} {n}: expected 1 to 4")),
+        level => Ok(level),
     }
 }
 

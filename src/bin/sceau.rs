@@ -368,39 +368,23 @@ impl AssuranceArgs {
         );
         self.material.load(&mut verifier)?;
         let mut options = sceau::AssuranceOptions::new(time);
-        options.algorithms =
-            sceau::AlgorithmPolicy::named(&self.algorithm_policy).ok_or_else(|| {
-                format!(
-                    "--algorithm-policy {}: expected {}",
-                    self.algorithm_policy,
-                    sceau::AlgorithmPolicy::NAMES.join(", ")
-                )
-            })?;
+        let flag = |name: &'static str| move |detail: String| format!("--{name}: {detail}");
+        options
+            .set_algorithm_policy(&self.algorithm_policy)
+            .map_err(flag("algorithm-policy"))?;
         options.context.auth_factors = self.auth_factors;
-        for (flag, value) in [
-            ("--identity-loa", self.identity_loa),
-            ("--target-loa", self.target_loa),
-        ] {
-            if let Some(n) = value.filter(|n| !(1..=4).contains(n)) {
-                return Err(format!("{flag} {n}: expected 1 to 4"));
-            }
-        }
-        options.context.identity_loa = self.identity_loa;
-        options.context.device =
-            match &self.device {
-                None => None,
-                Some(text) => Some(sceau::Device::parse(text).ok_or_else(|| {
-                    format!("--device {text}: expected software, smartcard or hsm")
-                })?),
-            };
-        options.target_loa = self.target_loa;
-        options.target_eidas =
-            match &self.target_eidas {
-                None => None,
-                Some(text) => Some(sceau::EidasLevel::parse(text).ok_or_else(|| {
-                    format!("--target-eidas {text}: expected ades, ades-qc or qes")
-                })?),
-            };
+        options
+            .set_identity_loa(self.identity_loa)
+            .map_err(flag("identity-loa"))?;
+        options
+            .set_device(self.device.as_deref())
+            .map_err(flag("device"))?;
+        options
+            .set_target_loa(self.target_loa)
+            .map_err(flag("target-loa"))?;
+        options
+            .set_target_eidas(self.target_eidas.as_deref())
+            .map_err(flag("target-eidas"))?;
         if let Some(file) = &self.recognised_cas {
             options
                 .add_recognised_cas(&read_input(file)?)

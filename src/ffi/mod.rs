@@ -9,6 +9,7 @@
 
 #[macro_use]
 mod boundary;
+mod assurance;
 mod catalog;
 mod cert;
 mod csr;

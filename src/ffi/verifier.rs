@@ -14,7 +14,7 @@ use crate::usage::Usage;
 /// A chain verifier. Opaque; make it with `sceau_verifier_new` (or a Diapason preset), add
 /// anchors and evidence, set options, verify chains, free it with `sceau_verifier_free`.
 pub struct sceau_verifier {
-    verifier: Verifier,
+    pub(crate) verifier: Verifier,
 }
 
 /// Hands out a new verifier handle.

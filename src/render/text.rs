@@ -63,11 +63,11 @@ fn headline(report: &Report, lang: Lang) -> String {
         Facts::Chain(facts) => chain_context(facts, report.profile(), lang),
         Facts::Assurance(facts) => match lang {
             Lang::En => format!(
-                "signature at {}, {} algorithm policy",
+                "validated at {}, {} algorithm policy",
                 facts.validation_time, facts.algorithm_policy
             ),
             Lang::Fr => format!(
-                "signature au {}, politique d'algorithmes {}",
+                "validée au {}, politique d'algorithmes {}",
                 facts.validation_time, facts.algorithm_policy
             ),
         },
@@ -356,10 +356,17 @@ fn assurance_summary(facts: &AssuranceFacts, lang: Lang) -> String {
         &format!(
             "{} {}",
             facts.best_signature_time,
-            lang.pick(
-                "(best-signature-time, proven)",
-                "(meilleur instant de signature, prouvé)"
-            )
+            if facts.best_signature_time == facts.validation_time {
+                lang.pick(
+                    "(best-signature-time: no proof of existence, the validation time)",
+                    "(meilleur instant de signature : sans preuve d'existence, l'instant de la validation)",
+                )
+            } else {
+                lang.pick(
+                    "(best-signature-time, proven)",
+                    "(meilleur instant de signature, prouvé)",
+                )
+            }
         ),
     );
     for stamp in &facts.timestamps {

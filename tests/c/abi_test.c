@@ -288,6 +288,105 @@ int main(int argc, char **argv) {
   free(tpe_revoked);
   free(ocsp);
 
+  /* Signature assurance (tests/data/assurance, validated on 2026-12-01): a CAdES-T signature
+     reaches QES and LoA 4 with the context declared; without the trusted list it stops at
+     AdES; a CAdES-BES one misses LoA 4 for want of a time-stamp; a token beside it gives one. */
+  const uint64_t december_2026 = 1796083200ull;
+  size_t a_root_len, a_ca_len, a_ca_crl_len, a_root_crl_len, qes_t_len, qes_bes_len, tst_len,
+      data_len, altered_len;
+  unsigned char *a_root = read_sub(dir, "assurance", "root.pem", &a_root_len);
+  unsigned char *a_ca = read_sub(dir, "assurance", "sign-ca.pem", &a_ca_len);
+  unsigned char *a_ca_crl = read_sub(dir, "assurance", "sign-ca.crl", &a_ca_crl_len);
+  unsigned char *a_root_crl = read_sub(dir, "assurance", "root.crl", &a_root_crl_len);
+  unsigned char *qes_t = read_sub(dir, "assurance", "qes-t.p7s", &qes_t_len);
+  unsigned char *qes_bes = read_sub(dir, "assurance", "qes-bes.p7s", &qes_bes_len);
+  unsigned char *tst = read_sub(dir, "assurance", "qes-bes.tst", &tst_len);
+  unsigned char *data = read_sub(dir, "assurance", "data.txt", &data_len);
+  unsigned char *altered = read_sub(dir, "assurance", "data-altered.txt", &altered_len);
+  CHECK(sceau_verifier_new("any", december_2026, &v) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_add_anchors(v, a_root, a_root_len) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_add_crls(v, a_ca_crl, a_ca_crl_len) == SCEAU_RESULT_OK);
+  CHECK(sceau_verifier_add_crls(v, a_root_crl, a_root_crl_len) == SCEAU_RESULT_OK);
+  sceau_assurance_options *ao = (sceau_assurance_options *)1;
+  CHECK(null_named(sceau_assurance_options_new(december_2026, NULL), "options_out"));
+  CHECK(sceau_assurance_options_new(december_2026, &ao) == SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_check(v, ao, qes_t, qes_t_len, data, data_len, NULL, NULL, 0, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED && has_code(r, "assurance.eidas.no_trusted_list"));
+  char ajson[65536];
+  CHECK(sceau_report_json(r, SCEAU_LANG_EN, ajson, sizeof ajson, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(ajson, "\"indication\": \"TOTAL-PASSED\"") != NULL);
+  CHECK(strstr(ajson, "\"eidas_level\": \"AdES\"") != NULL);
+  sceau_report_free(r);
+  CHECK(sceau_assurance_options_add_recognised_cas(ao, a_ca, a_ca_len) == SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_options_add_recognised_cas(ao, data, data_len) != SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_options_set_context(ao, 2, "smartcard", 4) == SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_options_set_targets(ao, 4, "qes") == SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_check(v, ao, qes_t, qes_t_len, data, data_len, NULL, NULL, 0, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
+  CHECK(sceau_report_json(r, SCEAU_LANG_EN, ajson, sizeof ajson, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(ajson, "\"eidas_level\": \"QES\"") != NULL && strstr(ajson, "\"gc_loa\": 4") != NULL);
+  sceau_report_free(r);
+  /* The altered document: TOTAL-FAILED HASH_FAILURE, the targets missed. */
+  CHECK(sceau_assurance_check(v, ao, qes_t, qes_t_len, altered, altered_len, NULL, NULL, 0, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_REJECTED && has_code(r, "assurance.signature.hash_mismatch"));
+  CHECK(has_code(r, "assurance.target.loa") && has_code(r, "assurance.target.eidas"));
+  sceau_report_free(r);
+  /* No time-stamp: LoA 4 is missed, and the report says why. */
+  CHECK(sceau_assurance_check(v, ao, qes_bes, qes_bes_len, data, data_len, NULL, NULL, 0, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_REJECTED && has_code(r, "assurance.gc.no_trusted_timestamp"));
+  sceau_report_free(r);
+  const uint8_t *tokens[] = {tst};
+  const size_t token_lens[] = {tst_len};
+  CHECK(sceau_assurance_check(v, ao, qes_bes, qes_bes_len, data, data_len, tokens, token_lens, 1, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(r);
+  /* Misuse: refused arguments change nothing and say what was expected. */
+  CHECK(sceau_assurance_options_set_context(ao, 2, "usb-stick", 4) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(message, "expected software, smartcard or hsm") != NULL);
+  CHECK(sceau_assurance_options_set_context(ao, 2, "software", 5) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_assurance_options_set_context(ao, 256, NULL, 0) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_assurance_options_set_targets(ao, 5, NULL) == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_assurance_options_set_targets(ao, 0, "qualified") == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_assurance_options_set_algorithm_policy(ao, "nist") == SCEAU_RESULT_INVALID_ARGUMENT);
+  CHECK(sceau_assurance_options_set_algorithm_policy(ao, "cse") == SCEAU_RESULT_OK);
+  CHECK(sceau_assurance_check(v, ao, qes_t, qes_t_len, data, data_len, NULL, NULL, 0, &r) ==
+        SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(r);
+  r = (sceau_report *)1;
+  CHECK(sceau_assurance_check(v, ao, data, data_len, NULL, 0, NULL, NULL, 0, &r) != SCEAU_RESULT_OK &&
+        r == NULL);
+  CHECK(null_named(sceau_assurance_check(NULL, ao, qes_t, qes_t_len, NULL, 0, NULL, NULL, 0, &r), "verifier"));
+  CHECK(null_named(sceau_assurance_check(v, NULL, qes_t, qes_t_len, NULL, 0, NULL, NULL, 0, &r), "options"));
+  CHECK(null_named(sceau_assurance_check(v, ao, NULL, 1, NULL, 0, NULL, NULL, 0, &r), "signature"));
+  CHECK(null_named(sceau_assurance_check(v, ao, qes_t, qes_t_len, NULL, 0, NULL, NULL, 1, &r), "timestamps"));
+  CHECK(null_named(sceau_assurance_check(v, ao, qes_t, qes_t_len, NULL, 0, tokens, NULL, 1, &r), "timestamp_lens"));
+  const uint8_t *null_tokens[] = {NULL};
+  CHECK(null_named(sceau_assurance_check(v, ao, qes_t, qes_t_len, NULL, 0, null_tokens, token_lens, 1, &r),
+                   "timestamps[0]"));
+  CHECK(null_named(sceau_assurance_check(v, ao, qes_t, qes_t_len, NULL, 0, NULL, NULL, 0, NULL), "report_out"));
+  CHECK(null_named(sceau_assurance_options_set_context(NULL, 0, NULL, 0), "options"));
+  CHECK(null_named(sceau_assurance_options_set_algorithm_policy(ao, NULL), "policy"));
+  CHECK(null_named(sceau_assurance_options_add_recognised_cas(ao, NULL, 1), "data"));
+  sceau_assurance_options_free(ao);
+  sceau_assurance_options_free(NULL);
+  sceau_verifier_free(v);
+  free(a_root);
+  free(a_ca);
+  free(a_ca_crl);
+  free(a_root_crl);
+  free(qes_t);
+  free(qes_bes);
+  free(tst);
+  free(data);
+  free(altered);
+
   /* Every result has a message. */
   CHECK(sceau_result_message(SCEAU_RESULT_INPUT_BAD_BASE64, message, sizeof message, NULL) == SCEAU_RESULT_OK);
   CHECK(strcmp(message, "broken base64") == 0);
