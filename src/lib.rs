@@ -46,6 +46,7 @@ mod input;
 mod private_key;
 mod public_key;
 mod signature;
+mod split;
 mod verify;
 mod weak_key;
 mod x509;
@@ -63,6 +64,7 @@ mod profile;
 mod revocation;
 
 // One report per check.
+mod batch;
 mod entry;
 mod report;
 
@@ -78,6 +80,7 @@ pub mod render;
 pub mod tls;
 
 // The checks, each giving one report.
+pub use batch::{check_many, Batch, BatchCheck};
 pub use csr::generate::{generate_csr, GeneratedCsr, NewCsr};
 pub use entry::{assurance, check_certificate, check_csr, expiry, match_certificate, quote};
 pub use registry::rules;
@@ -87,6 +90,7 @@ pub use error::{Error, ObjectKind, Result};
 pub use lang::{Lang, Localized};
 pub use report::{Facts, Report, Subject, SCHEMA};
 pub use rule::{Finding, Rule, Severity, Verdict};
+pub use split::{split_objects, PemStream, Piece};
 pub use usage::{Eku, Usage, UsageRules};
 
 // Policies, as data.

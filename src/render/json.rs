@@ -27,6 +27,9 @@ pub struct RenderedFinding<'a> {
 /// written in [`RenderedReport::lang`], whoever serialises it.
 #[derive(Debug)]
 pub struct RenderedReport<'a> {
+    /// The input the report is about, in a batch (a path, `path#N` for the N-th block of a
+    /// file, `-#N` for the N-th of standard input); serialised first, and only when set.
+    pub input: Option<&'a str>,
     /// Always [`SCHEMA`].
     pub schema: &'static str,
     /// What was checked.
@@ -46,7 +49,10 @@ pub struct RenderedReport<'a> {
 impl Serialize for RenderedReport<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_in(self.lang, || {
-            let mut report = serializer.serialize_struct("RenderedReport", 7)?;
+            let mut report = serializer.serialize_struct("RenderedReport", 8)?;
+            if let Some(input) = self.input {
+                report.serialize_field("input", input)?;
+            }
             report.serialize_field("schema", self.schema)?;
             report.serialize_field("subject", &self.subject)?;
             report.serialize_field("profile", self.profile)?;
@@ -63,6 +69,7 @@ impl Report {
     /// The report with its messages in `lang`: the form every front end serialises.
     pub fn render(&self, lang: Lang) -> RenderedReport<'_> {
         RenderedReport {
+            input: None,
             schema: SCHEMA,
             subject: self.subject(),
             profile: self.profile(),
@@ -88,6 +95,21 @@ impl Report {
         // Serialising plain owned strings and numbers cannot fail.
         serde_json::to_string_pretty(&self.render(lang)).unwrap_or_default()
     }
+}
+
+/// The report as one line of JSON (`--format jsonl`) with the input it is about first.
+pub fn json_line(report: &Report, input: &str, lang: Lang) -> String {
+    let rendered = RenderedReport {
+        input: Some(input),
+        ..report.render(lang)
+    };
+    serde_json::to_string(&rendered).unwrap_or_default()
+}
+
+/// The line of an input that could not be read as the object expected (`--format jsonl`):
+/// `{"input": …, "error": …}`, the error's message saying what was found and expected.
+pub fn json_error_line(input: &str, error: &str) -> String {
+    serde_json::json!({ "input": input, "error": error }).to_string()
 }
 
 /// Several reports as one JSON array (`sceau expiry` over several files).

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rustls_pki_types::UnixTime;
+
+mod batch;
 use sceau::render;
 use sceau::{Catalog, IssuancePolicy, Lang, QuoteRequest, Report, Verdict};
 
@@ -202,15 +204,33 @@ struct CheckArgs {
     /// repeatable; replaces the product's list.
     #[arg(long = "authorized-domain", value_name = "PATTERN")]
     authorized_domains: Vec<String>,
-    #[command(flatten)]
-    output: Output,
-    /// The file, or `-` for standard input.
-    file: String,
+    /// Threads checking a batch (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Message language.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// Output format: `jsonl` writes one JSON object per object checked, with its `input`.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Files, directories (read recursively) or `-` for standard input. One file checks one
+    /// object; several inputs, a directory or `--format jsonl` check every object of each
+    /// (every PEM block of a file, every block of a stream on standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+}
+
+/// The output formats of `csr check` and `cert check`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Jsonl,
 }
 
 impl CheckArgs {
-    /// The input bytes and the policy named by `--profile` in the catalogue.
-    fn load(&self) -> Result<(Vec<u8>, IssuancePolicy), String> {
+    /// The policy named by `--profile` in the catalogue.
+    fn policy(&self) -> Result<IssuancePolicy, String> {
         let catalog = load_catalog(self.catalog.as_deref())?;
         let mut policy =
             IssuancePolicy::from_catalog(&catalog, &self.profile).map_err(|e| e.to_string())?;
@@ -219,7 +239,56 @@ impl CheckArgs {
                 .with_authorized_domains(self.authorized_domains.clone())
                 .map_err(|e| e.to_string())?;
         }
-        Ok((read_input(&self.file)?, policy))
+        Ok(policy)
+    }
+
+    /// The one input of a single check, when this is not a batch: one file (or `-`), text or
+    /// JSON. Anything else is a batch.
+    fn single(&self) -> Option<&str> {
+        match (self.files.as_slice(), self.format) {
+            ([file], CheckFormat::Text | CheckFormat::Json)
+                if !std::path::Path::new(file).is_dir() =>
+            {
+                Some(file)
+            }
+            _ => None,
+        }
+    }
+
+    fn output(&self) -> Output {
+        Output {
+            lang: self.lang,
+            format: match self.format {
+                CheckFormat::Json => Format::Json,
+                _ => Format::Text,
+            },
+        }
+    }
+
+    /// Checks one input, or every object of every input with `check`.
+    fn run(&self, check: sceau::BatchCheck, kind: sceau::ObjectKind) -> Result<ExitCode, String> {
+        if let Some(file) = self.single() {
+            let input = read_input(file)?;
+            let report = check.check(&input).map_err(|e| format!("{file}: {e}"))?;
+            return print_report(&report, self.output());
+        }
+        let batch = sceau::Batch::new(check, self.jobs).map_err(|e| e.to_string())?;
+        let style = match self.format {
+            CheckFormat::Text => batch::Style::Text,
+            CheckFormat::Json => batch::Style::Json,
+            CheckFormat::Jsonl => batch::Style::Jsonl,
+        };
+        let max_input =
+            usize::try_from(MAX_INPUT.get().copied().unwrap_or(256 << 20)).unwrap_or(usize::MAX);
+        batch::run(
+            &batch,
+            &self.files,
+            kind,
+            max_input,
+            &read_input,
+            style,
+            self.lang.into(),
+        )
     }
 }
 
@@ -545,12 +614,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Csr {
             command: CsrCommand::Check(args),
-        } => {
-            let (input, policy) = args.load()?;
-            let report = sceau::check_csr(&input, &policy, UnixTime::now())
-                .map_err(|e| format!("{}: {e}", args.file))?;
-            print_report(&report, args.output)
-        }
+        } => args.run(
+            sceau::BatchCheck::Csrs(args.policy()?, UnixTime::now()),
+            sceau::ObjectKind::Csr,
+        ),
         Command::Csr {
             command:
                 CsrCommand::New {
@@ -595,12 +662,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Cert {
             command: CertCommand::Check(args),
-        } => {
-            let (input, policy) = args.load()?;
-            let report = sceau::check_certificate(&input, &policy)
-                .map_err(|e| format!("{}: {e}", args.file))?;
-            print_report(&report, args.output)
-        }
+        } => args.run(
+            sceau::BatchCheck::Certificates(args.policy()?),
+            sceau::ObjectKind::Certificate,
+        ),
         Command::Cert {
             command:
                 CertCommand::Match {

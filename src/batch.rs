@@ -1,0 +1,96 @@
+//! Many certificates or CSRs checked on every core: the same check as one at a time, each
+//! input its own report (or its own error), in input order. The work is spread by rayon on a
+//! pool of the size asked for; a caller with an endless stream hands the inputs in chunks, so
+//! memory holds one chunk.
+
+use rayon::prelude::*;
+use rustls_pki_types::UnixTime;
+
+use crate::error::{Error, Result};
+use crate::policy::IssuancePolicy;
+use crate::report::Report;
+
+/// What every input of a batch is checked for.
+#[derive(Clone, Debug)]
+pub enum BatchCheck {
+    /// Issued certificates, against a product (`check_certificate`).
+    Certificates(IssuancePolicy),
+    /// Certificate requests, against a product at a time (`check_csr`).
+    Csrs(IssuancePolicy, UnixTime),
+}
+
+impl BatchCheck {
+    /// The check of one input.
+    pub fn check(&self, input: &[u8]) -> Result<Report> {
+        match self {
+            BatchCheck::Certificates(policy) => crate::entry::check_certificate(input, policy),
+            BatchCheck::Csrs(policy, time) => crate::entry::check_csr(input, policy, *time),
+        }
+    }
+}
+
+/// A pool of threads that checks batches. Build it once and give it chunk after chunk.
+pub struct Batch {
+    check: BatchCheck,
+    pool: rayon::ThreadPool,
+}
+
+impl Batch {
+    /// A batch checker on `jobs` threads (`None`: one per core).
+    pub fn new(check: BatchCheck, jobs: Option<usize>) -> Result<Batch> {
+        if jobs == Some(0) {
+            return Err(Error::InvalidArgument {
+                name: "jobs",
+                detail: "0 threads: expected at least 1".into(),
+            });
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.unwrap_or(0))
+            .thread_name(|i| format!("sceau-batch-{i}"))
+            .build()
+            .map_err(|e| Error::InvalidArgument {
+                name: "jobs",
+                detail: format!("no thread pool: {e}"),
+            })?;
+        Ok(Batch { check, pool })
+    }
+
+    /// The number of threads checking.
+    pub fn jobs(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+
+    /// Checks every input, one report or error each, in input order.
+    pub fn run<T: AsRef<[u8]> + Sync>(&self, inputs: &[T]) -> Vec<Result<Report>> {
+        self.map(inputs, |check, _, input| check.check(input.as_ref()))
+    }
+
+    /// Hands every item with its index and the check to `each` on the pool (which checks it
+    /// and may render it there, in parallel too); the values come back in item order.
+    pub fn map<T, V, F>(&self, items: &[T], each: F) -> Vec<V>
+    where
+        T: Sync,
+        V: Send,
+        F: Fn(&BatchCheck, usize, &T) -> V + Sync,
+    {
+        self.pool.install(|| {
+            items
+                .par_iter()
+                // Items cost microseconds: hand them out in runs, not one by one.
+                .with_min_len(64)
+                .enumerate()
+                .map(|(i, item)| each(&self.check, i, item))
+                .collect()
+        })
+    }
+}
+
+/// Checks every input on `jobs` threads (`None`: one per core): one report or error each, in
+/// input order.
+pub fn check_many<T: AsRef<[u8]> + Sync>(
+    inputs: &[T],
+    check: BatchCheck,
+    jobs: Option<usize>,
+) -> Result<Vec<Result<Report>>> {
+    Ok(Batch::new(check, jobs)?.run(inputs))
+}
