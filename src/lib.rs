@@ -62,6 +62,7 @@ mod names;
 mod policy;
 mod profile;
 mod revocation;
+mod subject;
 
 // One report per check.
 mod batch;

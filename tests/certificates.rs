@@ -627,3 +627,83 @@ fn inverted_validity_and_leaves_that_sign_certificates() {
         ["cert.key_usage.leaf_signs_certificates"]
     );
 }
+
+/// A baseline-checked leaf with the subject attributes given.
+fn with_subject(attributes: &[(DnType, rcgen::DnValue)]) -> Vec<u8> {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    for (kind, value) in attributes {
+        params.distinguished_name.push(kind.clone(), value.clone());
+    }
+    params.not_before = rcgen::date_time_ymd(2026, 11, 1);
+    params.not_after = rcgen::date_time_ymd(2027, 1, 1);
+    params.signed_by(&key, &issuer()).unwrap().der().to_vec()
+}
+
+fn subject_codes(der: &[u8]) -> Vec<&'static str> {
+    let report = check_certificate(der, &IssuancePolicy::baseline()).unwrap();
+    error_codes(&report)
+        .into_iter()
+        .filter(|c| c.starts_with("cert.subject."))
+        .collect()
+}
+
+/// The subject rules of CSR intake judge certificates too (the same logic, certificate codes):
+/// made here one defect at a time, and on pkilint's corpus where it has the defect.
+#[test]
+fn the_subject_rules_of_intake_apply_to_certificates() {
+    use rcgen::DnValue::Utf8String;
+    let clean = with_subject(&[
+        (DnType::CountryName, Utf8String("FR".into())),
+        (DnType::CommonName, Utf8String("www.exemple.fr".into())),
+    ]);
+    assert!(subject_codes(&clean).is_empty());
+    let empty = with_subject(&[
+        (DnType::OrganizationName, Utf8String(String::new())),
+        (DnType::CommonName, Utf8String("www.exemple.fr".into())),
+    ]);
+    assert_eq!(subject_codes(&empty), ["cert.subject.attribute_empty"]);
+    let country = with_subject(&[(DnType::CountryName, Utf8String("FRA".into()))]);
+    assert_eq!(subject_codes(&country), ["cert.subject.country_invalid"]);
+    let long = with_subject(&[(DnType::CommonName, Utf8String("x".repeat(65)))]);
+    assert_eq!(subject_codes(&long), ["cert.subject.attribute_too_long"]);
+    // The CN re-tagged as an OCTET STRING: not text (the signature no longer matches; the
+    // post-issuance check does not verify it).
+    let mut undecodable = with_subject(&[(DnType::CommonName, Utf8String("NOT-TEXT-MARK".into()))]);
+    let at = undecodable
+        .windows(13)
+        .position(|w| w == b"NOT-TEXT-MARK")
+        .unwrap();
+    assert_eq!(undecodable[at - 2], 0x0c);
+    undecodable[at - 2] = 0x04;
+    assert_eq!(
+        subject_codes(&undecodable),
+        ["cert.subject.attribute_undecodable"]
+    );
+    let corpus = |path: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/pkilint/integration_certificate")
+                .join(path),
+        )
+        .unwrap()
+    };
+    let cases = [
+        (
+            "tls_br/ov_pre_certificate/prohibited_printablestring_char.crttest",
+            "cert.subject.invalid_printable_string",
+        ),
+        (
+            "etsi/qncp_w_gen_legal_person_eidas_pre_certificate/duplicate_cn.crttest",
+            "cert.subject.attribute_repeated",
+        ),
+        (
+            "etsi/qncp_w_gen_legal_person_eidas_pre_certificate/unknown_country_code.crttest",
+            "cert.subject.country_invalid",
+        ),
+    ];
+    for (path, code) in cases {
+        assert_eq!(subject_codes(&corpus(path)), [code], "{path}");
+    }
+}

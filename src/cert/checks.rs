@@ -10,6 +10,7 @@ use crate::policy::IssuancePolicy;
 use crate::profile::catalog::CapLength;
 use crate::profile::names::check_product_names;
 use crate::rule::{day_of, rules, Checked, Finding};
+use crate::subject::{self, SubjectRules};
 use crate::usage::Usage;
 use crate::x509::RequestedName;
 
@@ -23,6 +24,17 @@ pub(crate) fn check(input: &[u8], policy: &IssuancePolicy) -> Result<Checked<Cer
     Ok(Checked::on(issued, facts, findings))
 }
 
+/// The subject rules of a certificate: the logic of CSR intake, with certificate codes.
+const CERT_SUBJECT: SubjectRules = SubjectRules {
+    empty: &CERT_ATTRIBUTE_EMPTY,
+    repeated: &CERT_ATTRIBUTE_REPEATED,
+    too_long: &CERT_ATTRIBUTE_TOO_LONG,
+    undecodable: &CERT_ATTRIBUTE_UNDECODABLE,
+    printable: &CERT_PRINTABLE_STRING,
+    country: &CERT_COUNTRY_INVALID,
+    user_assigned_country: true,
+};
+
 fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
     let mut out = Vec::new();
     let issued = day_of(facts.not_before);
@@ -32,6 +44,7 @@ fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
             .check(&facts.signature_algorithm, issued, "signature_algorithm"),
     );
     out.extend(policy.key.check(&facts.key, "key"));
+    subject::check_attributes(&facts.subject, &CERT_SUBJECT, &mut out);
     check_validity(facts, policy, &mut out);
     for (i, name) in facts.names.iter().enumerate() {
         out.extend(names::check_san(
@@ -260,6 +273,30 @@ rules! {
         "the CN '{cn}' is one of the subjectAltName entries only when case is ignored; since 2021-08-25 it must be a character-for-character copy",
         "le CN '{cn}' ne figure parmi les subjectAltName qu'en ignorant la casse ; depuis le 2021-08-25 il doit en être la copie caractère pour caractère",
         from = "2021-08-25";
+    CERT_ATTRIBUTE_EMPTY: "cert.subject.attribute_empty", Error,
+        "RFC 5280 §4.1.2.6; X.520",
+        "subject attribute {name} is empty",
+        "l'attribut {name} du sujet est vide";
+    CERT_ATTRIBUTE_REPEATED: "cert.subject.attribute_repeated", Error,
+        "CA/B BR §7.1.4.3 (each attribute at most once)",
+        "subject attribute {name} appears {count} times; it may appear once",
+        "l'attribut {name} du sujet apparaît {count} fois ; il ne peut apparaître qu'une fois";
+    CERT_ATTRIBUTE_TOO_LONG: "cert.subject.attribute_too_long", Error,
+        "RFC 5280 Appendix A (upper bounds)",
+        "subject attribute {name} is {len} characters long; at most {max} are allowed",
+        "l'attribut {name} du sujet fait {len} caractères ; {max} au plus sont permis";
+    CERT_ATTRIBUTE_UNDECODABLE: "cert.subject.attribute_undecodable", Error,
+        "RFC 5280 §4.1.2.4 (DirectoryString)",
+        "subject attribute {name} is encoded as {string_type}, which cannot be read as text",
+        "l'attribut {name} du sujet est encodé en {string_type}, illisible comme texte";
+    CERT_PRINTABLE_STRING: "cert.subject.invalid_printable_string", Error,
+        "X.680 §41.4 (PrintableString alphabet); RFC 5280 §4.1.2.4",
+        "subject attribute {name} is a PrintableString holding '{char}', which that type cannot carry",
+        "l'attribut {name} du sujet est une PrintableString contenant '{char}', que ce type ne peut porter";
+    CERT_COUNTRY_INVALID: "cert.subject.country_invalid", Error,
+        "RFC 5280 Appendix A (countryName, ISO 3166); CA/B BR §7.1.4.2.2 (XX for a country ISO 3166 does not list)",
+        "country '{value}' is not an ISO 3166 two-letter code such as FR or CA",
+        "le pays '{value}' n'est pas un code ISO 3166 à deux lettres comme FR ou CA";
     CERT_POLICY_MISSING: "cert.policy.missing", Error,
         "CA/B EV Guidelines §9.3.2; CA/B BR §7.1.6",
         "{product} certificates carry policy {oid}; this one does not",

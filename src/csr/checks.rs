@@ -9,7 +9,8 @@ use crate::names;
 use crate::policy::IssuancePolicy;
 use crate::profile::names::check_product_names;
 use crate::rule::{rules, Finding};
-use crate::x509::{RequestedName, SubjectAttribute};
+use crate::subject::{self, SubjectRules};
+use crate::x509::RequestedName;
 
 rules! {
     CSR_SIGNATURE_NOT_CHECKED: "csr.signature.not_checked", Error,
@@ -98,35 +99,16 @@ rules! {
         "la demande porte sur un certificat d'AC (basicConstraints cA=TRUE)";
 }
 
-/// RFC 5280 Appendix A upper bounds, in characters, by short attribute name.
-const UPPER_BOUNDS: &[(&str, usize)] = &[
-    ("CN", 64),
-    ("O", 64),
-    ("OU", 64),
-    ("L", 128),
-    ("ST", 128),
-    ("C", 2),
-    ("serialNumber", 64),
-    ("title", 64),
-    ("emailAddress", 255),
-    ("postalCode", 40),
-    ("pseudonym", 128),
-    ("businessCategory", 128),
-    ("GN", 32768),
-    ("SN", 32768),
-];
-
-/// Attributes that a subject may carry once (CA/B BR §7.1.4.3 profiles; OU and DC may repeat).
-const SINGLE_VALUED: &[&str] = &[
-    "CN",
-    "C",
-    "O",
-    "L",
-    "ST",
-    "serialNumber",
-    "postalCode",
-    "street",
-];
+/// The subject rules of a request, with the codes CSR reports have always used.
+const CSR_SUBJECT: SubjectRules = SubjectRules {
+    empty: &CSR_ATTRIBUTE_EMPTY,
+    repeated: &CSR_ATTRIBUTE_REPEATED,
+    too_long: &CSR_ATTRIBUTE_TOO_LONG,
+    undecodable: &CSR_ATTRIBUTE_UNDECODABLE,
+    printable: &CSR_PRINTABLE_STRING,
+    country: &CSR_COUNTRY_INVALID,
+    user_assigned_country: false,
+};
 
 /// All checks of a CSR, in report order.
 pub(crate) fn check_all(facts: &CsrFacts, policy: &IssuancePolicy, day: Date) -> Vec<Finding> {
@@ -174,19 +156,7 @@ fn check_subject(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Findin
     if !cn_present {
         out.push(Finding::new(&CSR_CN_MISSING, "subject.CN"));
     }
-    for name in SINGLE_VALUED {
-        let count = facts.subject.iter().filter(|a| a.name == *name).count();
-        if count > 1 {
-            out.push(
-                Finding::new(&CSR_ATTRIBUTE_REPEATED, format!("subject.{name}"))
-                    .arg("name", name)
-                    .arg("count", count),
-            );
-        }
-    }
-    for attribute in &facts.subject {
-        check_attribute(attribute, out);
-    }
+    subject::check_attributes(&facts.subject, &CSR_SUBJECT, out);
     if let Some(cn) = &facts.common_name {
         let field = "subject.CN";
         if is_ip_address(cn) {
@@ -200,55 +170,6 @@ fn check_subject(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Findin
             out.extend(names::check_email(cn, field));
         }
     }
-}
-
-fn check_attribute(attribute: &SubjectAttribute, out: &mut Vec<Finding>) {
-    // Built only when a finding needs it: most attributes pass.
-    let field = || format!("subject.{}", attribute.name);
-    let Some(value) = &attribute.value else {
-        out.push(
-            Finding::new(&CSR_ATTRIBUTE_UNDECODABLE, field())
-                .arg("name", &attribute.name)
-                .arg("string_type", &attribute.string_type),
-        );
-        return;
-    };
-    if value.trim().is_empty() {
-        out.push(Finding::new(&CSR_ATTRIBUTE_EMPTY, field()).arg("name", &attribute.name));
-        return;
-    }
-    if attribute.string_type == "PrintableString" {
-        if let Some(bad) = value.chars().find(|c| !is_printable_string_char(*c)) {
-            out.push(
-                Finding::new(&CSR_PRINTABLE_STRING, field())
-                    .arg("name", &attribute.name)
-                    .arg("char", bad.escape_default()),
-            );
-        }
-    }
-    if let Some((_, max)) = UPPER_BOUNDS.iter().find(|(n, _)| *n == attribute.name) {
-        let len = value.chars().count();
-        if len > *max && attribute.name != "C" {
-            out.push(
-                Finding::new(&CSR_ATTRIBUTE_TOO_LONG, field())
-                    .arg("name", &attribute.name)
-                    .arg("len", len)
-                    .arg("max", max),
-            );
-        }
-    }
-    match attribute.name.as_ref() {
-        "C" | "jurisdictionC" if !names::is_iso3166_alpha2(value) => {
-            out.push(Finding::new(&CSR_COUNTRY_INVALID, field()).arg("value", value))
-        }
-        "emailAddress" => out.extend(names::check_email(value, &field())),
-        _ => {}
-    }
-}
-
-/// The PrintableString alphabet (X.680 §41.4).
-fn is_printable_string_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c)
 }
 
 fn check_names(facts: &CsrFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>) {
