@@ -26,7 +26,8 @@ pub fn check_csr(input: &[u8], policy: &IssuancePolicy, now: UnixTime) -> Result
 /// algorithm, names, usages, basicConstraints, policies, and validity against the product's
 /// durations and the dated caps in force at its notBefore.
 pub fn check_certificate(input: &[u8], policy: &IssuancePolicy) -> Result<Report> {
-    crate::cert::checks::check(input, policy).map(|checked| Report::of(&policy.id, checked))
+    crate::cert::checks::check(input, policy)
+        .map(|(profile, checked)| Report::of(&profile, checked))
 }
 
 /// Compares a certificate with a request and/or a private key (at least one must be given):

@@ -22,6 +22,15 @@ pub struct IssuancePolicy {
     pub allow_wildcard: bool,
     /// The product whose name, subject and usage rules apply, when checking for one.
     pub product: Option<Box<Product>>,
+    /// The CA/B profile certificates are linted by (`tls-br`, `smime-br`, `cs-br`, `ca-br`,
+    /// or `auto` to pick one from the certificate), when asked for.
+    #[serde(default)]
+    pub cabf: Option<String>,
+    /// Judge certificates by the rules in force on this day when it is later than their
+    /// notBefore: "would this pass if issued then?" (linting before issuance, or against
+    /// today's rules). A certificate issued later is judged by the rules of its own day.
+    #[serde(default)]
+    pub rules_at: Option<time::Date>,
 }
 
 impl IssuancePolicy {
@@ -34,7 +43,22 @@ impl IssuancePolicy {
             algorithms: AlgorithmPolicy::default(),
             allow_wildcard: true,
             product: None,
+            cabf: None,
+            rules_at: None,
         }
+    }
+
+    /// The baseline with the CA/B profile `name` (`tls-br`, `smime-br`, `cs-br`, `ca-br`,
+    /// `auto`) for certificates; `None` for another name.
+    pub fn cabf(name: &str) -> Option<IssuancePolicy> {
+        crate::profile::cabf::PROFILE_NAMES
+            .iter()
+            .any(|(n, _)| *n == name)
+            .then(|| IssuancePolicy {
+                id: name.to_string(),
+                cabf: Some(name.to_string()),
+                ..IssuancePolicy::baseline()
+            })
     }
 
     /// The intake policy of a product: its key policy and wildcard rule on top of the
@@ -46,6 +70,8 @@ impl IssuancePolicy {
             algorithms: AlgorithmPolicy::default(),
             allow_wildcard: product.names.wildcard != Wildcard::Forbidden,
             product: Some(Box::new(product.clone())),
+            cabf: None,
+            rules_at: None,
         }
     }
 
@@ -54,12 +80,20 @@ impl IssuancePolicy {
         if id == "baseline" {
             return Ok(IssuancePolicy::baseline());
         }
+        if let Some(policy) = IssuancePolicy::cabf(id) {
+            return Ok(policy);
+        }
         match catalog.product(id) {
             Ok(product) => Ok(IssuancePolicy::for_product(product)),
             // Checks also take `baseline`, which is no product: say so in the list.
             Err(Error::UnknownProfile { found, known }) => Err(Error::UnknownProfile {
                 found,
-                known: format!("baseline, {known}"),
+                known: format!(
+                    "baseline, {}, {known}",
+                    crate::profile::cabf::PROFILE_NAMES
+                        .map(|(n, _)| n)
+                        .join(", ")
+                ),
             }),
             Err(other) => Err(other),
         }

@@ -7,9 +7,10 @@ use crate::rule::Rule;
 
 /// Every rule sceau knows, module by module, each in its declaration order.
 pub fn rules() -> Vec<&'static Rule> {
-    let lists: [&[&'static Rule]; 13] = [
+    let lists: [&[&'static Rule]; 14] = [
         crate::csr::checks::RULES,
         crate::cert::checks::RULES,
+        crate::profile::cabf::RULES,
         crate::matching::RULES,
         crate::algorithms::RULES,
         crate::keys::RULES,

@@ -1296,8 +1296,15 @@ fn expiry_and_quote_do_not_offer_baseline_which_is_no_product() {
     let csr = csr_data("rsa2048-san.csr").display().to_string();
     let check = run(&["csr", "check", "--profile", "nope", &csr]);
     assert!(
-        check.contains("known profiles: baseline, standard"),
+        check.contains("known profiles: baseline, tls-br, smime-br, cs-br, ca-br, auto, standard"),
         "{check}"
+    );
+    // The CA/B profiles judge certificates; a CSR given one is refused, not silently checked
+    // against the baseline.
+    let cabf = run(&["csr", "check", "--profile", "tls-br", &csr]);
+    assert!(
+        cabf.contains("tls-br is a profile of issued certificates"),
+        "{cabf}"
     );
 }
 

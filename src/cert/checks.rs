@@ -7,7 +7,8 @@ use crate::error::Result;
 use crate::lang::Localized;
 use crate::names;
 use crate::policy::IssuancePolicy;
-use crate::profile::catalog::CapLength;
+use crate::profile::cabf;
+use crate::profile::catalog::{CapLength, CapSchedule};
 use crate::profile::names::check_product_names;
 use crate::rule::{day_of, rules, Checked, Finding};
 use crate::subject::{self, SubjectRules};
@@ -17,11 +18,11 @@ use crate::x509::RequestedName;
 /// Checks an issued certificate against `policy` (the baseline or a product): key and signature
 /// algorithm, names, usages, basicConstraints, policies, and validity against the product's
 /// durations and the dated caps in force at its notBefore.
-pub(crate) fn check(input: &[u8], policy: &IssuancePolicy) -> Result<Checked<CertFacts>> {
+pub(crate) fn check(input: &[u8], policy: &IssuancePolicy) -> Result<(String, Checked<CertFacts>)> {
     let facts = read_certificate(input)?;
-    let issued = day_of(facts.not_before);
-    let findings = check_facts(&facts, policy);
-    Ok(Checked::on(issued, facts, findings))
+    let issued = judged_on(&facts, policy);
+    let (profile, findings) = check_facts(&facts, policy);
+    Ok((profile, Checked::on(issued, facts, findings)))
 }
 
 /// The subject rules of a certificate: the logic of CSR intake, with certificate codes.
@@ -35,9 +36,17 @@ const CERT_SUBJECT: SubjectRules = SubjectRules {
     user_assigned_country: true,
 };
 
-fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// The day whose rules judge the certificate: its notBefore's, or the policy's `rules_at`
+/// when that is later (the rules of the day it was issued, never older than asked).
+fn judged_on(facts: &CertFacts, policy: &IssuancePolicy) -> time::Date {
     let issued = day_of(facts.not_before);
+    policy.rules_at.map_or(issued, |day| day.max(issued))
+}
+
+/// The findings, and the profile they were judged by (the one `auto` chose, when it did).
+fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> (String, Vec<Finding>) {
+    let mut out = Vec::new();
+    let issued = judged_on(facts, policy);
     out.extend(
         policy
             .algorithms
@@ -53,8 +62,12 @@ fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
             policy.allow_wildcard,
         ));
     }
+    if let Some(name) = &policy.cabf {
+        let profile = check_cabf(facts, name, issued, &mut out);
+        return (profile.unwrap_or_else(|| policy.id.clone()), out);
+    }
     let Some(product) = &policy.product else {
-        return out;
+        return (policy.id.clone(), out);
     };
     out.extend(check_product_names(&facts.name_view(), product));
     check_usage(facts, product.usage, &mut out);
@@ -70,7 +83,41 @@ fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> Vec<Finding> {
             );
         }
     }
-    out
+    (policy.id.clone(), out)
+}
+
+/// The CA/B profile `name` picks for this certificate, judged: its extension table, and the
+/// usage and TLS name checks of its usage. Returns the profile's id, or `None` when `auto`
+/// found none (the baseline alone judged it).
+fn check_cabf(
+    facts: &CertFacts,
+    name: &str,
+    day: time::Date,
+    out: &mut Vec<Finding>,
+) -> Option<String> {
+    let Some((profile, why)) = cabf::choose(name, facts) else {
+        out.push(Finding::new(&cabf::PROFILE_NONE, "profile"));
+        return None;
+    };
+    if name == "auto" {
+        out.push(
+            Finding::new(&cabf::PROFILE_CHOSEN, "profile")
+                .arg("profile", profile.id)
+                .text("why", why),
+        );
+    }
+    cabf::check_extensions(facts, profile, day, out);
+    cabf::check_ekus(facts, profile, day, out);
+    if let Some(schedule) = profile.validity {
+        check_cap(facts, schedule, day, out);
+    }
+    if profile.usage != Usage::Any {
+        check_usage(facts, profile.usage, out);
+    }
+    if profile.usage == Usage::TlsServer {
+        check_tls_names(facts, out);
+    }
+    Some(profile.id.to_string())
 }
 
 fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Finding>) {
@@ -83,30 +130,8 @@ fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Find
     let Some(product) = &policy.product else {
         return;
     };
-    if let Some(cap) = product
-        .validity_caps
-        .and_then(|s| s.cap_at(facts.not_before))
-    {
-        if cap.max.exceeded_by(facts.not_before, facts.not_after) {
-            let (max, unit) = cap.max.amount();
-            out.push(
-                Finding::new(&CERT_VALIDITY_CAP, "validity")
-                    .arg("days", format!("{days:.1}"))
-                    .arg("max", max)
-                    .text("unit", unit)
-                    .arg("since", cap.from)
-                    .arg("source", cap.source),
-            );
-        } else if let (true, CapLength::Days(max)) = (cap.day_of_margin, cap.max) {
-            // The BR's "SHOULD NOT exceed" one day less than the cap, a margin for clock skew.
-            if CapLength::Days(max - 1).exceeded_by(facts.not_before, facts.not_after) {
-                out.push(
-                    Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
-                        .arg("days", format!("{days:.1}"))
-                        .arg("recommended", max - 1),
-                );
-            }
-        }
+    if let Some(schedule) = product.validity_caps {
+        check_cap(facts, schedule, judged_on(facts, policy), out);
     }
     let longest_years = product
         .max_validity_years
@@ -119,6 +144,40 @@ fn check_validity(facts: &CertFacts, policy: &IssuancePolicy, out: &mut Vec<Find
                     .arg("days", format!("{days:.1}"))
                     .arg("years", years)
                     .arg("product", &product.name),
+            );
+        }
+    }
+}
+
+/// The dated cap of `schedule` in force at the certificate's notBefore (and the BR's day of
+/// margin under it).
+fn check_cap(facts: &CertFacts, schedule: CapSchedule, day: time::Date, out: &mut Vec<Finding>) {
+    let at = if day == day_of(facts.not_before) {
+        facts.not_before
+    } else {
+        day.midnight().assume_utc().unix_timestamp()
+    };
+    let Some(cap) = schedule.cap_at(at) else {
+        return;
+    };
+    let days = facts.validity_seconds() as f64 / 86_400.0;
+    if cap.max.exceeded_by(facts.not_before, facts.not_after) {
+        let (max, unit) = cap.max.amount();
+        out.push(
+            Finding::new(&CERT_VALIDITY_CAP, "validity")
+                .arg("days", format!("{days:.1}"))
+                .arg("max", max)
+                .text("unit", unit)
+                .arg("since", cap.from)
+                .arg("source", cap.source),
+        );
+    } else if let (true, CapLength::Days(max)) = (cap.day_of_margin, cap.max) {
+        // The BR's "SHOULD NOT exceed" one day less than the cap, a margin for clock skew.
+        if CapLength::Days(max - 1).exceeded_by(facts.not_before, facts.not_after) {
+            out.push(
+                Finding::new(&CERT_VALIDITY_RECOMMENDED, "validity")
+                    .arg("days", format!("{days:.1}"))
+                    .arg("recommended", max - 1),
             );
         }
     }

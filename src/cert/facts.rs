@@ -26,6 +26,19 @@ pub struct BasicConstraintsFact {
     pub critical: bool,
 }
 
+/// One extension as the certificate carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExtensionFact {
+    /// Its name (`keyUsage`, `authorityInfoAccess`…), or the dotted OID when sceau knows none.
+    pub name: String,
+    /// Dotted OID.
+    pub oid: String,
+    /// Whether it is marked critical.
+    pub critical: bool,
+    /// Whether its value could be decoded (an extension sceau does not decode counts as read).
+    pub readable: bool,
+}
+
 /// Everything sceau read from a certificate.
 #[derive(Clone, Debug, Serialize)]
 pub struct CertFacts {
@@ -65,6 +78,8 @@ pub struct CertFacts {
     pub policies: Vec<String>,
     /// Whether issuer and subject are the same name.
     pub self_issued: bool,
+    /// Every extension, in order, with its criticality.
+    pub extensions: Vec<ExtensionFact>,
 }
 
 impl CertFacts {
@@ -91,8 +106,16 @@ impl CertFacts {
             basic_constraints: None,
             policies: Vec::new(),
             self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
+            extensions: Vec::new(),
         };
         for ext in cert.extensions() {
+            let oid = ext.oid.to_id_string();
+            facts.extensions.push(ExtensionFact {
+                name: extension_name(&oid).map_or_else(|| oid.clone(), str::to_string),
+                oid,
+                critical: ext.critical,
+                readable: !matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }),
+            });
             match read_extension(ext) {
                 ExtensionReading::SubjectAltName(names) => {
                     facts.san_present = true;
@@ -116,6 +139,11 @@ impl CertFacts {
         facts
     }
 
+    /// The extension named `name` (`keyUsage`), when present.
+    pub fn extension(&self, name: &str) -> Option<&ExtensionFact> {
+        self.extensions.iter().find(|e| e.name == name)
+    }
+
     /// Seconds from notBefore through notAfter inclusive (CA/B BR §6.3.2's measure).
     pub fn validity_seconds(&self) -> i64 {
         self.not_after - self.not_before + 1
@@ -132,6 +160,41 @@ impl CertFacts {
             self_issued: self.self_issued,
         }
     }
+}
+
+/// The names of the extensions certificate profiles speak of, by OID (RFC 5280 §4.2, RFC 6962,
+/// RFC 6960, RFC 3739, RFC 5280 §4.2.2).
+const EXTENSION_NAMES: &[(&str, &str)] = &[
+    ("2.5.29.14", "subjectKeyIdentifier"),
+    ("2.5.29.15", "keyUsage"),
+    ("2.5.29.17", "subjectAltName"),
+    ("2.5.29.18", "issuerAltName"),
+    ("2.5.29.19", "basicConstraints"),
+    ("2.5.29.30", "nameConstraints"),
+    ("2.5.29.31", "cRLDistributionPoints"),
+    ("2.5.29.32", "certificatePolicies"),
+    ("2.5.29.33", "policyMappings"),
+    ("2.5.29.35", "authorityKeyIdentifier"),
+    ("2.5.29.36", "policyConstraints"),
+    ("2.5.29.37", "extKeyUsage"),
+    ("2.5.29.46", "freshestCRL"),
+    ("2.5.29.54", "inhibitAnyPolicy"),
+    ("2.5.29.9", "subjectDirectoryAttributes"),
+    ("1.3.6.1.5.5.7.1.1", "authorityInfoAccess"),
+    ("1.3.6.1.5.5.7.1.3", "qcStatements"),
+    ("1.3.6.1.5.5.7.1.11", "subjectInfoAccess"),
+    ("1.3.6.1.5.5.7.48.1.5", "ocspNoCheck"),
+    ("1.3.6.1.4.1.11129.2.4.2", "signedCertificateTimestampList"),
+    ("1.3.6.1.4.1.11129.2.4.3", "precertificatePoison"),
+    ("2.23.140.3.1", "cabfOrganizationIdentifier"),
+];
+
+/// The name of an extension by OID, when profiles speak of it.
+pub fn extension_name(oid: &str) -> Option<&'static str> {
+    EXTENSION_NAMES
+        .iter()
+        .find(|(o, _)| *o == oid)
+        .map(|(_, name)| *name)
 }
 
 /// Parses one certificate (PEM, base64 or DER), naming what the bytes are when they are not one.

@@ -22,6 +22,15 @@ pub(crate) fn check(
     policy: &IssuancePolicy,
     now: UnixTime,
 ) -> Result<Checked<CsrFacts>> {
+    if let Some(name) = &policy.cabf {
+        // The CA/B profiles judge issued certificates; a request has nothing of them to judge.
+        return Err(crate::error::Error::InvalidArgument {
+            name: "profile",
+            detail: format!(
+                "{name} is a profile of issued certificates; a CSR is checked against baseline or a product"
+            ),
+        });
+    }
     let decoded = input::decode(input, ObjectKind::Csr)?;
     let csr = parse(&decoded.der)?;
     let key = PublicKey::from_spki(&csr.certification_request_info.subject_pki);

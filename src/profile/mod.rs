@@ -2,6 +2,7 @@
 //! (pre- and post-issuance), quotes from the tariffs, and where a certificate stands in its
 //! lifecycle.
 
+pub(crate) mod cabf;
 pub(crate) mod catalog;
 pub(crate) mod expiry;
 pub(crate) mod names;

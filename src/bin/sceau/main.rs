@@ -204,6 +204,10 @@ struct CheckArgs {
     /// repeatable; replaces the product's list.
     #[arg(long = "authorized-domain", value_name = "PATTERN")]
     authorized_domains: Vec<String>,
+    /// Judge certificates by the rules in force on this day (YYYY-MM-DD) when it is later than
+    /// their notBefore: would they pass if issued then?
+    #[arg(long, value_name = "DATE")]
+    rules_at: Option<String>,
     /// Threads checking a batch (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
@@ -238,6 +242,13 @@ impl CheckArgs {
             policy = policy
                 .with_authorized_domains(self.authorized_domains.clone())
                 .map_err(|e| e.to_string())?;
+        }
+        if let Some(text) = &self.rules_at {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            policy.rules_at =
+                Some(time::Date::parse(text, &format).map_err(|_| {
+                    format!("--rules-at {text}: expected a date such as 2026-03-15")
+                })?);
         }
         Ok(policy)
     }

@@ -1,0 +1,339 @@
+//! The CA/B profiles as data (`--profile tls-br | smime-br | cs-br | ca-br | auto`): each
+//! extension and EKU rule accepting a certificate made here that follows the profile and
+//! refusing one defect at a time; `auto` choosing by CA flag, EKU and policy OIDs; the rules
+//! dated by the profile's effective day, and `rules_at` judging older certificates by newer
+//! rules.
+
+use rcgen::{
+    BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
+    Issuer, KeyPair, KeyUsagePurpose,
+};
+use sceau::{check_certificate, IssuancePolicy, Report, Severity, Verdict};
+
+/// DER of a tag, length (short or long form) and content.
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    match content.len() {
+        n if n < 128 => out.push(n as u8),
+        n if n < 256 => out.extend([0x81, n as u8]),
+        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend(content);
+    out
+}
+
+/// An OID's DER content from its arcs (first two combined).
+fn oid(arcs: &[u64]) -> Vec<u8> {
+    let mut out = vec![(arcs[0] * 40 + arcs[1]) as u8];
+    for &arc in &arcs[2..] {
+        let mut bytes = vec![(arc & 0x7f) as u8];
+        let mut rest = arc >> 7;
+        while rest > 0 {
+            bytes.push(0x80 | (rest & 0x7f) as u8);
+            rest >>= 7;
+        }
+        bytes.reverse();
+        out.extend(bytes);
+    }
+    tlv(0x06, &out)
+}
+
+/// certificatePolicies with the given policy OIDs.
+fn policies(oids: &[&[u64]]) -> CustomExtension {
+    let infos: Vec<u8> = oids.iter().flat_map(|o| tlv(0x30, &oid(o))).collect();
+    CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
+}
+
+/// authorityInfoAccess with a caIssuers URL.
+fn aia() -> CustomExtension {
+    let mut description = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
+    description.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
+    CustomExtension::from_oid_content(
+        &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+        tlv(0x30, &tlv(0x30, &description)),
+    )
+}
+
+const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
+const SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
+
+fn issuer() -> Issuer<'static, KeyPair> {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "Exemple AC TLS");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    Issuer::new(params, key)
+}
+
+/// A TLS subscriber certificate as the BR's table has it, issued 2026-11-01 for 90 days.
+fn tls_params() -> CertificateParams {
+    let mut params = CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "www.exemple.fr");
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    params.use_authority_key_identifier_extension = true;
+    params.custom_extensions = vec![aia(), policies(&[DV])];
+    params.not_before = rcgen::date_time_ymd(2026, 11, 1);
+    params.not_after = rcgen::date_time_ymd(2027, 1, 29);
+    params
+}
+
+fn issue(params: CertificateParams) -> Vec<u8> {
+    let key = KeyPair::generate().unwrap();
+    params.signed_by(&key, &issuer()).unwrap().der().to_vec()
+}
+
+fn check(der: &[u8], profile: &str) -> Report {
+    check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap()
+}
+
+/// The `profile.*` findings of a report, as (code, field).
+fn profile_findings(report: &Report) -> Vec<(&'static str, String)> {
+    report
+        .findings()
+        .iter()
+        .filter(|f| f.code().starts_with("profile."))
+        .map(|f| (f.code(), f.field().to_string()))
+        .collect()
+}
+
+/// (code, field) pairs, to compare with `profile_findings`.
+fn pairs(expected: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    expected.iter().map(|(c, f)| (*c, f.to_string())).collect()
+}
+
+#[test]
+fn a_tls_subscriber_certificate_that_follows_the_table_passes() {
+    let report = check(&issue(tls_params()), "tls-br");
+    assert_eq!(report.verdict(), Verdict::Accepted);
+    assert!(
+        report.findings().is_empty(),
+        "{}",
+        report.to_text(sceau::Lang::En)
+    );
+    assert_eq!(report.profile(), "tls-br-subscriber");
+}
+
+#[test]
+fn each_extension_rule_refuses_its_defect() {
+    // MUST: no authorityInfoAccess.
+    let mut params = tls_params();
+    params.custom_extensions = vec![policies(&[DV])];
+    let report = check(&issue(params), "tls-br");
+    assert_eq!(
+        profile_findings(&report),
+        pairs(&[(
+            "profile.extension.missing",
+            "extensions.authorityInfoAccess"
+        )])
+    );
+    assert_eq!(report.verdict(), Verdict::Rejected);
+    // SHOULD: no keyUsage is a warning, and the certificate is still accepted.
+    let mut params = tls_params();
+    params.key_usages = vec![];
+    let report = check(&issue(params), "tls-br");
+    assert_eq!(
+        profile_findings(&report),
+        pairs(&[(
+            "profile.extension.recommended_missing",
+            "extensions.keyUsage"
+        )])
+    );
+    assert_eq!(report.verdict(), Verdict::Accepted);
+    // NOT RECOMMENDED: a subjectKeyIdentifier; an extension the table does not name.
+    let mut params = tls_params();
+    params
+        .custom_extensions
+        .push(CustomExtension::from_oid_content(
+            &[2, 5, 29, 14],
+            tlv(0x04, &[7; 20]),
+        ));
+    params
+        .custom_extensions
+        .push(CustomExtension::from_oid_content(
+            &[1, 2, 3, 4],
+            tlv(0x05, &[]),
+        ));
+    let report = check(&issue(params), "tls-br");
+    assert_eq!(
+        profile_findings(&report),
+        pairs(&[
+            (
+                "profile.extension.not_recommended",
+                "extensions.subjectKeyIdentifier"
+            ),
+            ("profile.extension.unknown", "extensions.1.2.3.4")
+        ])
+    );
+    assert!(report
+        .findings()
+        .iter()
+        .all(|f| f.severity() == Severity::Warning));
+    // MUST NOT: nameConstraints in a subscriber certificate.
+    let mut params = tls_params();
+    params.name_constraints = Some(rcgen::NameConstraints {
+        permitted_subtrees: vec![rcgen::GeneralSubtree::DnsName("exemple.fr".into())],
+        excluded_subtrees: vec![],
+    });
+    assert_eq!(
+        profile_findings(&check(&issue(params), "tls-br")),
+        pairs(&[("profile.extension.forbidden", "extensions.nameConstraints")])
+    );
+    // Criticality: keyUsage not critical; certificatePolicies critical.
+    let mut params = tls_params();
+    params.key_usages = vec![];
+    params.custom_extensions = vec![
+        aia(),
+        CustomExtension::from_oid_content(&[2, 5, 29, 15], tlv(0x03, &[0x07, 0x80])),
+        {
+            let mut cp = policies(&[DV]);
+            cp.set_criticality(true);
+            cp
+        },
+    ];
+    assert_eq!(
+        profile_findings(&check(&issue(params), "tls-br")),
+        pairs(&[
+            (
+                "profile.extension.critical",
+                "extensions.certificatePolicies"
+            ),
+            ("profile.extension.not_critical", "extensions.keyUsage")
+        ])
+    );
+}
+
+#[test]
+fn the_eku_rules_of_each_profile() {
+    let mut params = tls_params();
+    params.extended_key_usages = vec![
+        ExtendedKeyUsagePurpose::ServerAuth,
+        ExtendedKeyUsagePurpose::CodeSigning,
+        ExtendedKeyUsagePurpose::Other(vec![1, 3, 6, 1, 5, 5, 7, 3, 99]),
+    ];
+    assert_eq!(
+        profile_findings(&check(&issue(params), "tls-br")),
+        pairs(&[
+            ("profile.eku.forbidden", "extensions.extKeyUsage"),
+            ("profile.eku.not_recommended", "extensions.extKeyUsage")
+        ])
+    );
+    // S/MIME: clientAuth is allowed beside emailProtection, but not in the strict generation.
+    let smime = |policy: &'static [u64]| {
+        let mut params = tls_params();
+        params.subject_alt_names = vec![rcgen::SanType::Rfc822Name(
+            "agent@exemple.fr".try_into().unwrap(),
+        )];
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params.extended_key_usages = vec![
+            ExtendedKeyUsagePurpose::EmailProtection,
+            ExtendedKeyUsagePurpose::ClientAuth,
+        ];
+        params.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+            uris: vec!["http://ca.exemple.fr/ca.crl".into()],
+        }];
+        params.custom_extensions = vec![aia(), policies(&[policy])];
+        issue(params)
+    };
+    let multipurpose = check(&smime(&[2, 23, 140, 1, 5, 1, 2]), "smime-br");
+    assert_eq!(profile_findings(&multipurpose), pairs(&[]));
+    let strict = check(&smime(SMIME_MAILBOX_STRICT), "smime-br");
+    assert_eq!(
+        profile_findings(&strict),
+        pairs(&[("profile.eku.forbidden", "extensions.extKeyUsage")])
+    );
+}
+
+#[test]
+fn auto_chooses_from_the_certificate_and_says_so() {
+    let tls = check(&issue(tls_params()), "auto");
+    assert_eq!(tls.profile(), "tls-br-subscriber");
+    assert_eq!(
+        profile_findings(&tls),
+        pairs(&[("profile.auto.chosen", "profile")])
+    );
+    assert!(tls.findings()[0]
+        .message(sceau::Lang::En)
+        .contains("serverAuth"));
+    // A root: self-issued, with the BR's extensions; an EKU in it is forbidden.
+    let key = KeyPair::generate().unwrap();
+    let mut root = CertificateParams::new(Vec::<String>::new()).unwrap();
+    root.distinguished_name
+        .push(DnType::CommonName, "Exemple Racine");
+    root.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    root.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    root.not_before = rcgen::date_time_ymd(2026, 11, 1);
+    root.not_after = rcgen::date_time_ymd(2036, 11, 1);
+    let clean = root.self_signed(&key).unwrap().der().to_vec();
+    let report = check(&clean, "auto");
+    assert_eq!(report.profile(), "tls-br-root");
+    assert_eq!(
+        report.verdict(),
+        Verdict::Accepted,
+        "{}",
+        report.to_text(sceau::Lang::En)
+    );
+    root.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    let with_eku = root.self_signed(&key).unwrap().der().to_vec();
+    assert!(profile_findings(&check(&with_eku, "ca-br")).contains(&(
+        "profile.extension.forbidden",
+        "extensions.extKeyUsage".to_string()
+    )));
+    // Neither a CA nor any CA/B purpose: the baseline alone, and the report says so.
+    let mut plain = tls_params();
+    plain.extended_key_usages = vec![];
+    plain.custom_extensions = vec![];
+    let report = check(&issue(plain), "auto");
+    assert_eq!(report.profile(), "auto");
+    assert_eq!(
+        profile_findings(&report),
+        pairs(&[("profile.auto.none", "profile")])
+    );
+}
+
+#[test]
+fn the_tables_are_dated_and_rules_at_judges_by_a_later_day() {
+    // Issued in 2022, before SC-62: the 2023 table does not judge it.
+    let mut params = tls_params();
+    params.custom_extensions = vec![policies(&[DV])];
+    params.not_before = rcgen::date_time_ymd(2022, 6, 1);
+    params.not_after = rcgen::date_time_ymd(2022, 8, 30);
+    let old = issue(params);
+    assert!(profile_findings(&check(&old, "tls-br")).is_empty());
+    // The same certificate judged by the rules of 2025.
+    let mut policy = IssuancePolicy::by_id("tls-br").unwrap();
+    policy.rules_at = Some(time::macros::date!(2025 - 01 - 01));
+    let report = check_certificate(&old, &policy).unwrap();
+    assert_eq!(
+        profile_findings(&report),
+        pairs(&[(
+            "profile.extension.missing",
+            "extensions.authorityInfoAccess"
+        )])
+    );
+    // And from the command line.
+    let dir = std::env::temp_dir().join(format!("sceau-cabf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("old.der");
+    std::fs::write(&file, &old).unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sceau"))
+            .args(["cert", "check", "--profile", "tls-br"])
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let later = run(&["--rules-at", "2025-01-01"]);
+    assert_eq!(later.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&later.stdout).contains("authorityInfoAccess"));
+    assert_eq!(run(&["--rules-at", "tomorrow"]).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
