@@ -286,6 +286,46 @@ enum sceau_result sceau_assurance_check(const struct sceau_verifier *verifier,
 void sceau_assurance_options_free(struct sceau_assurance_options *options);
 
 /**
+ * Checks `count` certificates (`inputs[i]`, `lens[i]` bytes each) against `profile` (NULL:
+ * `baseline`; `auto` picks a CA/B profile per certificate) of `catalog` (NULL: embedded), on
+ * `jobs` threads (0: one per core). For each input, `results_out[i]` is `SCEAU_RESULT_OK`
+ * and `reports_out[i]` a report to free with `sceau_report_free`, or `results_out[i]` says
+ * why the input could not be read and `reports_out[i]` is NULL. The call returns
+ * `SCEAU_RESULT_OK` when the batch ran (whatever each input came to); `count` 0 writes
+ * nothing.
+ *
+ * # Safety
+ * `inputs` and `lens` must point to `count` entries (each `inputs[i]` to `lens[i]` readable
+ * bytes), `reports_out` and `results_out` to `count` writable entries; all may be NULL when
+ * `count` is 0. `profile` NULL or NUL-terminated; `catalog` NULL or a live handle.
+ */
+enum sceau_result sceau_cert_check_many(const uint8_t *const *inputs,
+                                        const size_t *lens,
+                                        size_t count,
+                                        const char *profile,
+                                        const struct sceau_catalog *catalog,
+                                        uint32_t jobs,
+                                        struct sceau_report **reports_out,
+                                        enum sceau_result *results_out);
+
+/**
+ * Checks `count` CSRs as `sceau_cert_check_many` checks certificates, at `time_unix`
+ * (seconds since 1970-01-01 UTC) as `sceau_csr_check` does.
+ *
+ * # Safety
+ * As `sceau_cert_check_many`.
+ */
+enum sceau_result sceau_csr_check_many(const uint8_t *const *inputs,
+                                       const size_t *lens,
+                                       size_t count,
+                                       const char *profile,
+                                       const struct sceau_catalog *catalog,
+                                       uint64_t time_unix,
+                                       uint32_t jobs,
+                                       struct sceau_report **reports_out,
+                                       enum sceau_result *results_out);
+
+/**
  * Makes a catalogue: the embedded one, with the products (and holidays) of `toml` (a
  * NUL-terminated TOML text with `[[product]]` tables) replacing or added to it.
  *

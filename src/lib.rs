@@ -107,7 +107,9 @@ pub use revocation::evidence::{Freshness, StatusRules};
 pub use revocation::policy::RevocationPolicy;
 
 // Facts of what was checked.
-pub use cert::facts::{read_certificate, BasicConstraintsFact, CertFacts};
+pub use cert::facts::{
+    read_certificate, AuthorityKeyIdFact, BasicConstraintsFact, CertFacts, ExtensionFact,
+};
 pub use chain::facts::{ChainFacts, PathEntry};
 pub use csr::facts::{CsrFacts, Possession, RequestedBasicConstraints};
 pub use matching::{CsrComparison, KeyComparison, MatchFacts};

@@ -10,33 +10,8 @@ use rcgen::{
 };
 use sceau::{check_certificate, IssuancePolicy, Report, Severity, Verdict};
 
-/// DER of a tag, length (short or long form) and content.
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    match content.len() {
-        n if n < 128 => out.push(n as u8),
-        n if n < 256 => out.extend([0x81, n as u8]),
-        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
-    }
-    out.extend(content);
-    out
-}
-
-/// An OID's DER content from its arcs (first two combined).
-fn oid(arcs: &[u64]) -> Vec<u8> {
-    let mut out = vec![(arcs[0] * 40 + arcs[1]) as u8];
-    for &arc in &arcs[2..] {
-        let mut bytes = vec![(arc & 0x7f) as u8];
-        let mut rest = arc >> 7;
-        while rest > 0 {
-            bytes.push(0x80 | (rest & 0x7f) as u8);
-            rest >>= 7;
-        }
-        bytes.reverse();
-        out.extend(bytes);
-    }
-    tlv(0x06, &out)
-}
+mod common;
+use common::{oid, tlv};
 
 /// certificatePolicies with the given policy OIDs.
 fn policies(oids: &[&[u64]]) -> CustomExtension {
@@ -72,9 +47,8 @@ fn issuer() -> Issuer<'static, KeyPair> {
 fn tls_params() -> CertificateParams {
     let mut params = CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
     params.distinguished_name = rcgen::DistinguishedName::new();
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "www.exemple.fr");
+    // A DV subject: the country alone (a CN is NOT RECOMMENDED).
+    params.distinguished_name.push(DnType::CountryName, "FR");
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.use_authority_key_identifier_extension = true;
@@ -264,6 +238,9 @@ fn auto_chooses_from_the_certificate_and_says_so() {
     // A root: self-issued, with the BR's extensions; an EKU in it is forbidden.
     let key = KeyPair::generate().unwrap();
     let mut root = CertificateParams::new(Vec::<String>::new()).unwrap();
+    root.distinguished_name.push(DnType::CountryName, "FR");
+    root.distinguished_name
+        .push(DnType::OrganizationName, "Exemple SA");
     root.distinguished_name
         .push(DnType::CommonName, "Exemple Racine");
     root.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -336,4 +313,69 @@ fn the_tables_are_dated_and_rules_at_judges_by_a_later_day() {
     assert!(String::from_utf8_lossy(&later.stdout).contains("authorityInfoAccess"));
     assert_eq!(run(&["--rules-at", "tomorrow"]).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A TLS subscriber certificate of validation type `policy` with the subject given.
+fn with_subject(policy: &'static [u64], subject: &[(DnType, &str)]) -> Vec<u8> {
+    let mut params = tls_params();
+    params.custom_extensions = vec![aia(), policies(&[policy])];
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    for (kind, value) in subject {
+        params.distinguished_name.push(kind.clone(), *value);
+    }
+    issue(params)
+}
+
+fn subject_findings(der: &[u8]) -> Vec<(&'static str, String)> {
+    profile_findings(&check(der, "tls-br"))
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("profile.subject."))
+        .collect()
+}
+
+#[test]
+fn the_subject_tables_by_validation_type() {
+    const OV: &[u64] = &[2, 23, 140, 1, 2, 2];
+    // DV: nothing but C (and a CN, NOT RECOMMENDED); anything else MUST NOT.
+    assert!(subject_findings(&with_subject(DV, &[(DnType::CountryName, "FR")])).is_empty());
+    assert_eq!(
+        subject_findings(&with_subject(
+            DV,
+            &[
+                (DnType::CommonName, "www.exemple.fr"),
+                (DnType::OrganizationalUnitName, "Web")
+            ]
+        )),
+        pairs(&[
+            ("profile.subject.attribute_not_recommended", "subject.CN"),
+            ("profile.subject.unknown_attribute_forbidden", "subject.OU")
+        ])
+    );
+    // OV: C and O MUST, OU MUST NOT, an attribute the table does not name NOT RECOMMENDED.
+    let ov_clean = with_subject(
+        OV,
+        &[
+            (DnType::CountryName, "FR"),
+            (DnType::OrganizationName, "Exemple SA"),
+        ],
+    );
+    assert!(subject_findings(&ov_clean).is_empty());
+    assert_eq!(
+        subject_findings(&with_subject(
+            OV,
+            &[
+                (DnType::CountryName, "FR"),
+                (DnType::OrganizationalUnitName, "Web"),
+                (DnType::CustomDnType(vec![2, 5, 4, 12]), "Webmestre")
+            ]
+        )),
+        pairs(&[
+            ("profile.subject.attribute_missing", "subject.O"),
+            ("profile.subject.attribute_forbidden", "subject.OU"),
+            (
+                "profile.subject.unknown_attribute_not_recommended",
+                "subject.title"
+            )
+        ])
+    );
 }

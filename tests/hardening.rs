@@ -1296,7 +1296,9 @@ fn expiry_and_quote_do_not_offer_baseline_which_is_no_product() {
     let csr = csr_data("rsa2048-san.csr").display().to_string();
     let check = run(&["csr", "check", "--profile", "nope", &csr]);
     assert!(
-        check.contains("known profiles: baseline, tls-br, smime-br, cs-br, ca-br, auto, standard"),
+        check.contains(
+            "known profiles: baseline, tls-br, smime-br, cs-br, ca-br, auto, rfc5280, standard"
+        ),
         "{check}"
     );
     // The CA/B profiles judge certificates; a CSR given one is refused, not silently checked

@@ -1,9 +1,10 @@
 //! sceau against pkilint's own certificate corpus (tests/data/pkilint: each `.crttest` file is a
-//! certificate and pkilint's expected findings for it, see its README). The table
-//! tests/data/pkilint-map.tsv maps pkilint finding codes to the sceau rules that check the same
-//! condition. For each row this test counts, over the certificates of the row's scope, the
-//! agreements (both report it, or neither does) and the differences (only pkilint, only sceau),
-//! and prints them (`cargo test --test pkilint_corpus -- --nocapture`).
+//! certificate and pkilint's expected findings for it, see its README). The tables
+//! tests/data/pkilint-map*.tsv (pkilint-map.tsv, which documents the columns, and one file per
+//! family of rules, such as pkilint-map-policies.tsv) map pkilint finding codes to the sceau
+//! rules that check the same condition. For each row this test counts, over the certificates of
+//! the row's scope, the agreements (both report it, or neither does) and the differences (only
+//! pkilint, only sceau), and prints them (`cargo test --test pkilint_corpus -- --nocapture`).
 //!
 //! What it asserts is what is true today, so that nothing rots unseen:
 //! - every pkilint code of the table occurs in the corpus, within the row's scope, unless the
@@ -21,7 +22,9 @@ use std::path::{Path, PathBuf};
 use sceau::{check_certificate, Catalog, IssuancePolicy};
 
 const CORPUS: &str = "tests/data/pkilint/integration_certificate";
-const MAP: &str = "tests/data/pkilint-map.tsv";
+/// The mapping tables: every `pkilint-map*.tsv` of this directory (one per family of rules).
+const MAP_DIR: &str = "tests/data";
+const MAP: &str = "tests/data/pkilint-map*.tsv";
 /// The day whose rules sceau judges the corpus by: pkilint 0.13's rules, in force in 2025.
 const RULES_AT: time::Date = time::macros::date!(2025 - 06 - 01);
 
@@ -97,13 +100,13 @@ fn kind(dir: &str) -> &'static str {
 /// The sceau profile a kind of certificate is checked against, as pkilint is run with the
 /// certificate type of the directory: the CA/B profiles (`tls-br` picks the OCSP responder
 /// profile by the EKU, `ca-br` the root or subordinate one by self-issuance), and the
-/// baseline where pkilint runs RFC 5280 or ETSI lints only.
+/// rules of RFC 5280 alone where pkilint runs RFC 5280 or ETSI lints only.
 fn profile(kind: &str) -> &'static str {
     match kind {
         "tls-subscriber" | "etsi-web" | "ocsp" => "tls-br",
         "tls-root" | "tls-ca" | "tls-cross" | "tls-other-ca" => "ca-br",
         "smime" => "smime-br",
-        _ => "baseline",
+        _ => "rfc5280",
     }
 }
 
@@ -201,7 +204,8 @@ fn read_corpus() -> Vec<Case> {
 
 /// One row of the mapping table.
 struct Row {
-    line: usize,
+    /// Where the row is: `pkilint-map.tsv:12`.
+    line: String,
     pkilint: Vec<String>,
     sceau: Vec<String>,
     note: String,
@@ -219,36 +223,49 @@ impl Row {
 }
 
 fn read_map() -> Vec<Row> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(MAP);
-    let text = std::fs::read_to_string(&path).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(MAP_DIR);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("pkilint-map") && n.ends_with(".tsv"))
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no {MAP}");
+    files.iter().flat_map(|path| read_map_file(path)).collect()
+}
+
+fn read_map_file(path: &Path) -> Vec<Row> {
+    let name = path.file_name().unwrap().to_str().unwrap().to_string();
+    let text = std::fs::read_to_string(path).unwrap();
     let mut lines = text
         .lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    assert_eq!(lines.next().map(|(_, l)| l), Some(HEADER), "{MAP}: header");
+    assert_eq!(lines.next().map(|(_, l)| l), Some(HEADER), "{name}: header");
     let list = |field: &str| -> Vec<String> { field.split('|').map(str::to_string).collect() };
     lines
         .map(|(line, l)| {
+            let line = format!("{name}:{line}");
             let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(
-                cols.len(),
-                5,
-                "{MAP}:{line}: 5 tab-separated columns expected"
-            );
+            assert_eq!(cols.len(), 5, "{line}: 5 tab-separated columns expected");
             assert!(
                 cols.iter().all(|c| !c.trim().is_empty()),
-                "{MAP}:{line}: empty column"
+                "{line}: empty column"
             );
             Row {
-                line,
                 pkilint: list(cols[0]),
                 sceau: list(cols[1]),
                 note: cols[2].to_string(),
                 known_differences: cols[3].parse().unwrap_or_else(|_| {
-                    panic!("{MAP}:{line}: known_differences {:?} is no count", cols[3])
+                    panic!("{line}: known_differences {:?} is no count", cols[3])
                 }),
                 scope: cols[4].split(',').map(str::to_string).collect(),
+                line,
             }
         })
         .collect()
@@ -299,15 +316,12 @@ fn sceau_agrees_with_pkilint_on_its_corpus_where_the_table_says() {
                 && !KINDS.contains(&entry.as_str())
                 && !dirs.iter().any(|d| covers(entry, d))
             {
-                problems.push(format!("line {}: scope {entry:?} covers nothing", row.line));
+                problems.push(format!("{}: scope {entry:?} covers nothing", row.line));
             }
         }
         for code in &row.pkilint {
-            if let Some(first) = seen.insert(code.clone(), row.line) {
-                problems.push(format!(
-                    "line {}: {code} is already mapped on line {first}",
-                    row.line
-                ));
+            if let Some(first) = seen.insert(code.clone(), row.line.clone()) {
+                problems.push(format!("{}: {code} is already mapped at {first}", row.line));
             }
             let anywhere = cases.iter().any(|c| c.pkilint.contains(code));
             let in_scope = cases
@@ -317,11 +331,11 @@ fn sceau_agrees_with_pkilint_on_its_corpus_where_the_table_says() {
             match (anywhere, in_scope, marked) {
                 (true, true, _) | (false, _, true) => {}
                 (true, false, _) => problems.push(format!(
-                    "line {}: {code} occurs in the corpus only outside the row's scope",
+                    "{}: {code} occurs in the corpus only outside the row's scope",
                     row.line
                 )),
                 (false, _, false) => problems.push(format!(
-                    "line {}: {code} is not in the corpus and the note does not say so",
+                    "{}: {code} is not in the corpus and the note does not say so",
                     row.line
                 )),
             }
@@ -330,7 +344,7 @@ fn sceau_agrees_with_pkilint_on_its_corpus_where_the_table_says() {
             let rule = code.split('@').next().unwrap_or_default();
             if !registered.contains(rule) {
                 problems.push(format!(
-                    "line {}: {code} is not a sceau rule (sceau rules)",
+                    "{}: {code} is not a sceau rule (sceau rules)",
                     row.line
                 ));
             }
@@ -472,7 +486,7 @@ fn sceau_agrees_with_pkilint_on_its_corpus_where_the_table_says() {
     for (row, tally) in rows.iter().zip(&tallies) {
         if tally.differences() != row.known_differences {
             drifted.push(format!(
-                "line {} ({}): {} differences, the table records {}\n  pkilint only: {:?}\n  sceau only: {:?}",
+                "{} ({}): {} differences, the table records {}\n  pkilint only: {:?}\n  sceau only: {:?}",
                 row.line,
                 row.label(),
                 tally.differences(),

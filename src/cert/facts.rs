@@ -80,6 +80,23 @@ pub struct CertFacts {
     pub self_issued: bool,
     /// Every extension, in order, with its criticality.
     pub extensions: Vec<ExtensionFact>,
+    /// subjectKeyIdentifier, in hex, when present and readable.
+    pub subject_key_id: Option<String>,
+    /// authorityKeyIdentifier, when present and readable.
+    pub authority_key_id: Option<AuthorityKeyIdFact>,
+    /// certificatePolicies in detail: each PolicyInformation, its qualifiers, whether well formed.
+    pub policy_information: crate::cert::policies::PolicyFacts,
+}
+
+/// authorityKeyIdentifier as the certificate carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityKeyIdFact {
+    /// keyIdentifier in hex, when present.
+    pub key_id: Option<String>,
+    /// Whether authorityCertIssuer is present.
+    pub has_issuer: bool,
+    /// Whether authorityCertSerialNumber is present.
+    pub has_serial: bool,
 }
 
 impl CertFacts {
@@ -107,6 +124,9 @@ impl CertFacts {
             policies: Vec::new(),
             self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
             extensions: Vec::new(),
+            subject_key_id: None,
+            authority_key_id: None,
+            policy_information: crate::cert::policies::read(cert),
         };
         for ext in cert.extensions() {
             let oid = ext.oid.to_id_string();
@@ -116,6 +136,19 @@ impl CertFacts {
                 critical: ext.critical,
                 readable: !matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }),
             });
+            match ext.parsed_extension() {
+                ParsedExtension::SubjectKeyIdentifier(id) => {
+                    facts.subject_key_id = Some(hex::encode(id.0))
+                }
+                ParsedExtension::AuthorityKeyIdentifier(aki) => {
+                    facts.authority_key_id = Some(AuthorityKeyIdFact {
+                        key_id: aki.key_identifier.as_ref().map(|id| hex::encode(id.0)),
+                        has_issuer: aki.authority_cert_issuer.is_some(),
+                        has_serial: aki.authority_cert_serial.is_some(),
+                    })
+                }
+                _ => {}
+            }
             match read_extension(ext) {
                 ExtensionReading::SubjectAltName(names) => {
                     facts.san_present = true;

@@ -10,6 +10,7 @@
 #[macro_use]
 mod boundary;
 mod assurance;
+mod batch;
 mod catalog;
 mod cert;
 mod csr;

@@ -272,7 +272,7 @@ pub fn profile(id: &str) -> Option<&'static CabProfile> {
 }
 
 /// The CA/B profile names `--profile` takes, and what each stands for.
-pub const PROFILE_NAMES: [(&str, &str); 5] = [
+pub const PROFILE_NAMES: [(&str, &str); 6] = [
     (
         "tls-br",
         "TLS subscriber (or OCSP responder) certificates, CA/B BR",
@@ -283,6 +283,10 @@ pub const PROFILE_NAMES: [(&str, &str); 5] = [
     (
         "auto",
         "the profile the certificate's CA flag, EKU and policy OIDs point to",
+    ),
+    (
+        "rfc5280",
+        "the rules of RFC 5280 every certificate shares, alone",
     ),
 ];
 
@@ -339,6 +343,7 @@ pub fn choose(name: &str, facts: &CertFacts) -> Option<(&'static CabProfile, Loc
         "tls-br" => asked("tls-br-subscriber"),
         "smime-br" => asked("smime-br"),
         "cs-br" => asked("cs-br"),
+        "rfc5280" => return None,
         _ if is_ca => ca(),
         _ if has_eku(EKU_OCSP) => ocsp(),
         _ if has_eku(EKU_SERVER) || has_policy("2.23.140.1.2.") || has_policy("2.23.140.1.1") => (

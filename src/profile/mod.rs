@@ -3,7 +3,11 @@
 //! lifecycle.
 
 pub(crate) mod cabf;
+pub(crate) mod cabf_keys;
+pub(crate) mod cabf_policies;
+pub(crate) mod cabf_subject;
 pub(crate) mod catalog;
 pub(crate) mod expiry;
 pub(crate) mod names;
 pub(crate) mod quote;
+pub(crate) mod rfc5280;

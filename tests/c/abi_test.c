@@ -387,6 +387,46 @@ int main(int argc, char **argv) {
   free(data);
   free(altered);
 
+  /* Batches: every input its report or its result code, in order, on two threads; `auto`
+     picks the CA/B profile of each certificate. */
+  {
+    size_t good_len, csr_len2;
+    unsigned char *good = read_sub(dir, "cert/tls", "good.pem", &good_len);
+    unsigned char *csr2 = read_file(dir, "p256.csr", &csr_len2);
+    const uint8_t *inputs[] = {good, (const uint8_t *)"not a certificate", good};
+    const size_t lens[] = {good_len, 17, good_len};
+    sceau_report *reports[3] = {(sceau_report *)1, (sceau_report *)1, (sceau_report *)1};
+    sceau_result results[3];
+    CHECK(sceau_cert_check_many(inputs, lens, 3, "auto", NULL, 2, reports, results) == SCEAU_RESULT_OK);
+    CHECK(results[0] == SCEAU_RESULT_OK && reports[0] != NULL);
+    CHECK(results[1] != SCEAU_RESULT_OK && reports[1] == NULL);
+    CHECK(results[2] == SCEAU_RESULT_OK && reports[2] != NULL);
+    CHECK(has_code(reports[0], "profile.auto.chosen"));
+    char bjson[32768];
+    CHECK(sceau_report_json(reports[2], SCEAU_LANG_EN, bjson, sizeof bjson, NULL) == SCEAU_RESULT_OK);
+    CHECK(strstr(bjson, "\"profile\": \"tls-br-subscriber\"") != NULL);
+    for (int i = 0; i < 3; i++) sceau_report_free(reports[i]);
+    CHECK(sceau_cert_check_many(inputs, lens, 3, "nope", NULL, 0, reports, results) == SCEAU_RESULT_UNKNOWN_PROFILE);
+    CHECK(sceau_cert_check_many(NULL, NULL, 0, NULL, NULL, 0, NULL, NULL) == SCEAU_RESULT_OK);
+    CHECK(null_named(sceau_cert_check_many(NULL, lens, 3, NULL, NULL, 0, reports, results), "inputs"));
+    CHECK(null_named(sceau_cert_check_many(inputs, NULL, 3, NULL, NULL, 0, reports, results), "lens"));
+    const uint8_t *with_null[] = {good, NULL};
+    CHECK(null_named(sceau_cert_check_many(with_null, lens, 2, NULL, NULL, 0, reports, results), "inputs[1]"));
+    CHECK(null_named(sceau_cert_check_many(inputs, lens, 3, NULL, NULL, 0, NULL, results), "reports_out"));
+    CHECK(null_named(sceau_cert_check_many(inputs, lens, 3, NULL, NULL, 0, reports, NULL), "results_out"));
+    const uint8_t *csrs[] = {csr2};
+    const size_t csr_lens[] = {csr_len2};
+    CHECK(sceau_csr_check_many(csrs, csr_lens, 1, NULL, NULL, (uint64_t)time(NULL), 1, reports, results) ==
+          SCEAU_RESULT_OK);
+    CHECK(results[0] == SCEAU_RESULT_OK && sceau_report_verdict(reports[0]) == SCEAU_VERDICT_ACCEPTED);
+    sceau_report_free(reports[0]);
+    /* A certificate profile is refused for CSRs, item by item. */
+    CHECK(sceau_csr_check_many(csrs, csr_lens, 1, "tls-br", NULL, 0, 1, reports, results) == SCEAU_RESULT_OK);
+    CHECK(results[0] == SCEAU_RESULT_INVALID_ARGUMENT && reports[0] == NULL);
+    free(good);
+    free(csr2);
+  }
+
   /* Every result has a message. */
   CHECK(sceau_result_message(SCEAU_RESULT_INPUT_BAD_BASE64, message, sizeof message, NULL) == SCEAU_RESULT_OK);
   CHECK(strcmp(message, "broken base64") == 0);

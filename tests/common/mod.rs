@@ -58,3 +58,31 @@ pub fn prerequisite_missing(missing: &str) {
     );
     eprintln!("skipped: {missing}");
 }
+
+/// DER of a tag, length (short or long form) and content.
+pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    match content.len() {
+        n if n < 128 => out.push(n as u8),
+        n if n < 256 => out.extend([0x81, n as u8]),
+        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend(content);
+    out
+}
+
+/// An OID's DER from its arcs (first two combined).
+pub fn oid(arcs: &[u64]) -> Vec<u8> {
+    let mut out = vec![(arcs[0] * 40 + arcs[1]) as u8];
+    for &arc in &arcs[2..] {
+        let mut bytes = vec![(arc & 0x7f) as u8];
+        let mut rest = arc >> 7;
+        while rest > 0 {
+            bytes.push(0x80 | (rest & 0x7f) as u8);
+            rest >>= 7;
+        }
+        bytes.reverse();
+        out.extend(bytes);
+    }
+    tlv(0x06, &out)
+}

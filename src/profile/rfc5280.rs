@@ -1,0 +1,143 @@
+//! The rules RFC 5280 and the key-type RFCs set for every certificate, whatever its profile:
+//! key identifiers (§4.2.1.1, §4.2.1.2) and the keyUsage bits a key type can carry (RFC 4055
+//! §1.2, RFC 8813 §3, RFC 9295 §3, the LAMPS ML-DSA and ML-KEM certificate drafts). `--profile
+//! rfc5280` applies them alone (linting certificates no CA/B profile covers); the CA/B
+//! profiles and `auto` apply them too.
+
+use crate::cert::facts::CertFacts;
+use crate::rule::{rules, Finding};
+
+/// keyUsage bits that only signature keys may carry.
+const SIGNATURE_BITS: &[&str] = &[
+    "digitalSignature",
+    "nonRepudiation",
+    "keyCertSign",
+    "cRLSign",
+];
+
+/// What a key type allows of keyUsage.
+#[derive(Clone, Copy)]
+enum Bits {
+    /// Only these bits.
+    Only(&'static [&'static str]),
+    /// Any bit but these.
+    Never(&'static [&'static str]),
+}
+
+/// The keyUsage rule of a key type and where it comes from; `None` for a key type with no
+/// rule here.
+fn key_usage_rule(algorithm: &str) -> Option<(&'static str, Bits)> {
+    let rule = match algorithm {
+        "rsa" | "rsa-pss" => ("RFC 4055 §1.2", Bits::Never(&["keyAgreement"][..])),
+        "ec" => (
+            "RFC 8813 §3",
+            Bits::Never(&["keyEncipherment", "dataEncipherment"][..]),
+        ),
+        "ed25519" | "ed448" | "1.3.101.112" | "1.3.101.113" => {
+            ("RFC 9295 §3 (RFC 8410 §5)", Bits::Only(SIGNATURE_BITS))
+        }
+        "1.3.101.110" | "1.3.101.111" => (
+            "RFC 8410 §5 (X25519, X448: key agreement only)",
+            Bits::Only(&["keyAgreement", "encipherOnly", "decipherOnly"][..]),
+        ),
+        // ML-DSA-44/65/87.
+        "2.16.840.1.101.3.4.3.17" | "2.16.840.1.101.3.4.3.18" | "2.16.840.1.101.3.4.3.19" => (
+            "draft-ietf-lamps-dilithium-certificates §5 (ML-DSA)",
+            Bits::Only(SIGNATURE_BITS),
+        ),
+        // HashML-DSA: a pre-hash key signs documents, never certificates or CRLs.
+        "2.16.840.1.101.3.4.3.32" | "2.16.840.1.101.3.4.3.33" | "2.16.840.1.101.3.4.3.34" => (
+            "draft-ietf-lamps-dilithium-certificates §5 (HashML-DSA)",
+            Bits::Only(&["digitalSignature", "nonRepudiation"][..]),
+        ),
+        // ML-KEM-512/768/1024.
+        oid if oid.starts_with("2.16.840.1.101.3.4.4.") => (
+            "draft-ietf-lamps-kyber-certificates §5 (ML-KEM)",
+            Bits::Only(&["keyEncipherment"][..]),
+        ),
+        _ => return None,
+    };
+    Some(rule)
+}
+
+rules! {
+    SKI_CA_MISSING: "rfc5280.ski.ca_missing", Error,
+        "RFC 5280 §4.2.1.2 (MUST appear in conforming CA certificates)",
+        "a CA certificate without subjectKeyIdentifier",
+        "un certificat d'AC sans subjectKeyIdentifier";
+    SKI_END_ENTITY_MISSING: "rfc5280.ski.end_entity_missing", Warning,
+        "RFC 5280 §4.2.1.2 (SHOULD be included in end entity certificates)",
+        "an end-entity certificate without subjectKeyIdentifier",
+        "un certificat d'entité finale sans subjectKeyIdentifier";
+    SKI_CRITICAL: "rfc5280.ski.critical", Error,
+        "RFC 5280 §4.2.1.2 (MUST mark this extension as non-critical)",
+        "subjectKeyIdentifier is marked critical",
+        "subjectKeyIdentifier est marquée critique";
+    AKI_MISSING: "rfc5280.aki.missing", Error,
+        "RFC 5280 §4.2.1.1 (MUST be included in all certificates but self-signed ones)",
+        "a certificate issued by another CA without authorityKeyIdentifier",
+        "un certificat émis par une autre AC sans authorityKeyIdentifier";
+    AKI_CRITICAL: "rfc5280.aki.critical", Error,
+        "RFC 5280 §4.2.1.1 (MUST mark this extension as non-critical)",
+        "authorityKeyIdentifier is marked critical",
+        "authorityKeyIdentifier est marquée critique";
+    KEY_USAGE_FOR_KEY: "rfc5280.key_usage.not_for_key", Error,
+        "RFC 4055 §1.2; RFC 8813 §3; RFC 9295 §3; draft-ietf-lamps-dilithium-certificates §5; draft-ietf-lamps-kyber-certificates §5",
+        "keyUsage {bit} cannot go with a {algorithm} key ({source})",
+        "keyUsage {bit} ne peut aller avec une clé {algorithm} ({source})";
+}
+
+/// Judges `facts` by the rules of RFC 5280 every certificate shares. `end_entity_ski`: whether
+/// a missing subjectKeyIdentifier in an end-entity certificate is reported (the TLS BR make it
+/// NOT RECOMMENDED, so a TLS profile turns the RFC's SHOULD off).
+pub(crate) fn check(facts: &CertFacts, end_entity_ski: bool, out: &mut Vec<Finding>) {
+    let is_ca = facts.basic_constraints.as_ref().is_some_and(|bc| bc.ca);
+    match facts.extension("subjectKeyIdentifier") {
+        None if is_ca => out.push(Finding::new(
+            &SKI_CA_MISSING,
+            "extensions.subjectKeyIdentifier",
+        )),
+        None if end_entity_ski => out.push(Finding::new(
+            &SKI_END_ENTITY_MISSING,
+            "extensions.subjectKeyIdentifier",
+        )),
+        Some(ext) if ext.critical => out.push(Finding::new(
+            &SKI_CRITICAL,
+            "extensions.subjectKeyIdentifier",
+        )),
+        _ => {}
+    }
+    match facts.extension("authorityKeyIdentifier") {
+        // Self-issued: the AKI may be left out (self-signed), and the signature cannot say
+        // more here.
+        None if !facts.self_issued => out.push(Finding::new(
+            &AKI_MISSING,
+            "extensions.authorityKeyIdentifier",
+        )),
+        Some(ext) if ext.critical => out.push(Finding::new(
+            &AKI_CRITICAL,
+            "extensions.authorityKeyIdentifier",
+        )),
+        _ => {}
+    }
+    let (Some(bits), Some((source, rule))) = (
+        facts.key_usage.as_deref(),
+        key_usage_rule(&facts.key.algorithm),
+    ) else {
+        return;
+    };
+    for bit in bits {
+        let refused = match rule {
+            Bits::Only(allowed) => !allowed.contains(&bit.as_str()),
+            Bits::Never(banned) => banned.contains(&bit.as_str()),
+        };
+        if refused {
+            out.push(
+                Finding::new(&KEY_USAGE_FOR_KEY, "extensions.keyUsage")
+                    .arg("bit", bit)
+                    .arg("algorithm", &facts.key.algorithm)
+                    .arg("source", source),
+            );
+        }
+    }
+}
