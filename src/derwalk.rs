@@ -213,13 +213,14 @@ pub(crate) fn check_signature_bits(signature: &Tlv<'_>, what: &str) -> Result<()
 
 /// Checks the outer layer of a signed object (a Certificate, a CertificationRequest): a
 /// SEQUENCE of the signed part, the signature algorithm and the signature, nothing after them;
-/// the algorithm strict, equal to the one the signed part carries (`tbs_names_algorithm`:
-/// a certificate's tbsCertificate.signature), and the signature whole octets.
+/// the algorithm strict and the signature whole octets. With `tbs_names_algorithm` (a
+/// certificate's tbsCertificate.signature) returns whether the outer algorithm differs from
+/// the one the signed part names: the object still reads, and its checks say so.
 pub(crate) fn check_signed(
     der: &[u8],
     tbs_names_algorithm: bool,
     what: &str,
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let mut outer = Walker::new(der);
     let signed = outer.expect(SEQUENCE, what)?;
     outer.finish(what)?;
@@ -235,13 +236,9 @@ pub(crate) fn check_signed(
         inner.optional(0xa0, "version")?;
         inner.expect(INTEGER, "serialNumber")?;
         let named = inner.any("signature")?;
-        if named.tag != algorithm.tag || named.value != algorithm.value {
-            return Err(format!(
-                "{what}: signatureAlgorithm differs from the signature algorithm the signed part names (RFC 5280 §4.1.1.2)"
-            ));
-        }
+        return Ok(named.tag != algorithm.tag || named.value != algorithm.value);
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Checks the minimal encoding of an INTEGER's content.

@@ -302,3 +302,29 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// pkilint's corpus through the command line, as a CA's monitor would run it: one line per
+/// certificate, each profile chosen by `auto`, and no certificate unreadable (pkilint reads
+/// them all).
+#[test]
+fn the_pkilint_corpus_in_one_command() {
+    let corpus = data("pkilint/integration_certificate");
+    let out = sceau()
+        .args(["cert", "check", "--profile", "auto", "--format", "jsonl"])
+        .args(["tls_br", "smime_br", "etsi", "pkix"].map(|d| corpus.join(d)))
+        .output()
+        .unwrap();
+    let lines = lines(&out.stdout);
+    // Every file is a certificate (435 .crttest files, and two pkilint's own test skips for
+    // their names: cps_uri_missing, aia_ocsp_missing_crldp_present.crttetst).
+    assert_eq!(lines.len(), 437);
+    let unreadable: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    assert_ne!(out.status.code(), Some(2));
+    let chosen = lines.iter().filter(|l| l["profile"] != "auto").count();
+    assert!(
+        chosen > 400,
+        "auto chose a CA/B profile for {chosen} certificates"
+    );
+}

@@ -379,3 +379,65 @@ fn the_subject_tables_by_validation_type() {
         ])
     );
 }
+
+#[test]
+fn the_names_of_publicly_trusted_tls_certificates() {
+    const EV: &[u64] = &[2, 23, 140, 1, 1];
+    let with_sans = |policy: &'static [u64], sans: Vec<rcgen::SanType>| {
+        let mut params = tls_params();
+        params.custom_extensions = vec![aia(), policies(&[policy])];
+        params.subject_alt_names = sans;
+        let report = check(&issue(params), "tls-br");
+        profile_findings(&report)
+            .into_iter()
+            .filter(|(code, _)| code.starts_with("profile.san."))
+            .collect::<Vec<_>>()
+    };
+    let dns = |n: &str| rcgen::SanType::DnsName(n.try_into().unwrap());
+    let ip = |a: &str| rcgen::SanType::IpAddress(a.parse().unwrap());
+    assert!(with_sans(DV, vec![dns("www.exemple.fr"), ip("193.51.24.1")]).is_empty());
+    assert_eq!(
+        with_sans(
+            DV,
+            vec![
+                dns("intranet.corp"),
+                ip("10.0.0.1"),
+                rcgen::SanType::Rfc822Name("agent@exemple.fr".try_into().unwrap())
+            ]
+        ),
+        pairs(&[
+            ("profile.san.internal_name", "san[0]"),
+            ("profile.san.reserved_ip", "san[1]"),
+            ("profile.san.type_not_allowed", "san[2]")
+        ])
+    );
+    // EV: dNSName only, and no wildcard.
+    assert_eq!(
+        with_sans(EV, vec![dns("*.exemple.fr"), ip("193.51.24.1")]),
+        pairs(&[
+            ("profile.san.ev_wildcard", "san[0]"),
+            ("profile.san.type_not_allowed", "san[1]")
+        ])
+    );
+}
+
+#[test]
+fn the_historical_validity_caps() {
+    const EV: &[u64] = &[2, 23, 140, 1, 1];
+    let lived = |policy: &'static [u64], from: (i32, u8, u8), to: (i32, u8, u8)| {
+        let mut params = tls_params();
+        params.custom_extensions = vec![aia(), policies(&[policy])];
+        params.not_before = rcgen::date_time_ymd(from.0, from.1, from.2);
+        params.not_after = rcgen::date_time_ymd(to.0, to.1, to.2);
+        check(&issue(params), "tls-br").has("cert.validity.over_cap")
+    };
+    // 39 months from 2015-04-01, 825 days from 2018-03-01, 398 days from 2020-09-01.
+    assert!(!lived(DV, (2016, 1, 1), (2019, 3, 31)));
+    assert!(lived(DV, (2016, 1, 1), (2019, 4, 2)));
+    assert!(!lived(DV, (2019, 1, 1), (2021, 4, 4)));
+    assert!(lived(DV, (2019, 1, 1), (2021, 4, 6)));
+    assert!(lived(DV, (2021, 1, 1), (2022, 2, 4)));
+    // EV: 27 months before 2018-03-01.
+    assert!(!lived(EV, (2016, 1, 1), (2018, 3, 31)));
+    assert!(lived(EV, (2016, 1, 1), (2018, 4, 2)));
+}

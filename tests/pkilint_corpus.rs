@@ -35,12 +35,7 @@ const NOT_IN_CORPUS: &str = "not in the corpus";
 
 /// The certificates sceau refuses to read (an error instead of a report), and why. They take no
 /// part in the comparison; pkilint's findings on them are listed when the test runs.
-const UNREADABLE: &[(&str, &str)] = &[(
-    "pkix/ecdsa_with_null_sigalg_param.crttest",
-    "the tbsCertificate's signature field (ecdsa-with-SHA384 with a NULL parameter) differs \
-     from the outer signatureAlgorithm: sceau refuses the DER (RFC 5280 §4.1.1.2); pkilint \
-     reports pkix.certificate_signature_algorithm_mismatch and itu.invalid_asn1_syntax",
-)];
+const UNREADABLE: &[(&str, &str)] = &[];
 
 /// The scopes a table row may name besides corpus directories.
 const KINDS: &[&str] = &[

@@ -9,7 +9,7 @@ use crate::names;
 use crate::policy::IssuancePolicy;
 use crate::profile::catalog::{CapLength, CapSchedule};
 use crate::profile::names::check_product_names;
-use crate::profile::{cabf, cabf_keys, cabf_policies, cabf_subject, rfc5280};
+use crate::profile::{cabf, cabf_keys, cabf_names, cabf_policies, cabf_subject, rfc5280};
 use crate::rule::{day_of, rules, Checked, Finding};
 use crate::subject::{self, SubjectRules};
 use crate::usage::Usage;
@@ -52,6 +52,12 @@ fn check_facts(facts: &CertFacts, policy: &IssuancePolicy) -> (String, Vec<Findi
             .algorithms
             .check(&facts.signature_algorithm, issued, "signature_algorithm"),
     );
+    if facts.signature_algorithm_mismatch {
+        out.push(Finding::new(
+            &CERT_SIGNATURE_ALGORITHM_MISMATCH,
+            "signatureAlgorithm",
+        ));
+    }
     out.extend(policy.key.check(&facts.key, "key"));
     subject::check_attributes(&facts.subject, &CERT_SUBJECT, &mut out);
     check_validity(facts, policy, &mut out);
@@ -119,8 +125,15 @@ fn check_cabf(
     if day >= profile.effective {
         cabf_keys::check(facts, profile, out);
         cabf_subject::check(facts, profile, out);
+        cabf_names::check(facts, profile, out);
     }
     if let Some(schedule) = profile.validity {
+        // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.
+        let ev = facts.policies.iter().any(|p| p == "2.23.140.1.1");
+        let schedule = match schedule {
+            CapSchedule::CabTls if ev => CapSchedule::CabEv,
+            other => other,
+        };
         check_cap(facts, schedule, day, out);
     }
     if profile.usage != Usage::Any {
@@ -344,6 +357,10 @@ rules! {
         "the CN '{cn}' is one of the subjectAltName entries only when case is ignored; since 2021-08-25 it must be a character-for-character copy",
         "le CN '{cn}' ne figure parmi les subjectAltName qu'en ignorant la casse ; depuis le 2021-08-25 il doit en être la copie caractère pour caractère",
         from = "2021-08-25";
+    CERT_SIGNATURE_ALGORITHM_MISMATCH: "cert.signature_algorithm.mismatch", Error,
+        "RFC 5280 §4.1.1.2 (signatureAlgorithm MUST contain the same algorithm identifier as the signature field in tbsCertificate)",
+        "the outer signatureAlgorithm differs from the one the signed tbsCertificate names; the outer one is not signed and cannot be trusted",
+        "le signatureAlgorithm extérieur diffère de celui que nomme le tbsCertificate signé ; l'extérieur n'est pas signé et ne peut être cru";
     CERT_ATTRIBUTE_EMPTY: "cert.subject.attribute_empty", Error,
         "RFC 5280 §4.1.2.6; X.520",
         "subject attribute {name} is empty",

@@ -80,6 +80,9 @@ pub struct CertFacts {
     pub self_issued: bool,
     /// Every extension, in order, with its criticality.
     pub extensions: Vec<ExtensionFact>,
+    /// Whether the outer signatureAlgorithm differs from tbsCertificate.signature (RFC 5280
+    /// §4.1.1.2: they MUST be equal; the outer one is not signed).
+    pub signature_algorithm_mismatch: bool,
     /// subjectKeyIdentifier, in hex, when present and readable.
     pub subject_key_id: Option<String>,
     /// authorityKeyIdentifier, when present and readable.
@@ -124,6 +127,7 @@ impl CertFacts {
             policies: Vec::new(),
             self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
             extensions: Vec::new(),
+            signature_algorithm_mismatch: false,
             subject_key_id: None,
             authority_key_id: None,
             policy_information: crate::cert::policies::read(cert),
@@ -236,9 +240,12 @@ pub fn read_certificate(input: &[u8]) -> Result<CertFacts> {
     let der: &[u8] = &decoded.der;
     let cert = input::complete(der, X509Certificate::from_der(der), ObjectKind::Certificate)?;
     // x509-parser reads a re-tagged outer algorithm or unused signature bits without a word.
-    derwalk::check_signed(der, true, "Certificate").map_err(|detail| Error::BadDer {
-        detail,
-        expected: ObjectKind::Certificate,
-    })?;
-    Ok(CertFacts::read(&cert, decoded.form.clone()))
+    let mismatch =
+        derwalk::check_signed(der, true, "Certificate").map_err(|detail| Error::BadDer {
+            detail,
+            expected: ObjectKind::Certificate,
+        })?;
+    let mut facts = CertFacts::read(&cert, decoded.form.clone());
+    facts.signature_algorithm_mismatch = mismatch;
+    Ok(facts)
 }

@@ -314,8 +314,10 @@ pub struct LifecycleTerms {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CapSchedule {
-    /// CA/B Forum TLS Baseline Requirements §6.3.2.
+    /// CA/B Forum TLS Baseline Requirements §6.3.2 (and BR 1.0 §9.4 before it).
     CabTls,
+    /// CA/B Forum EV Guidelines §9.4 (27 months), then the TLS caps.
+    CabEv,
     /// CA/B Forum Code Signing Baseline Requirements §6.3.2.
     CabCodeSigning,
 }
@@ -393,14 +395,60 @@ impl CapSchedule {
                 source: TLS,
             }
         }
-        const TLS_STEPS: [ValidityCap; 4] = [
+        const fn before_sc081(
+            from: &'static str,
+            from_unix: i64,
+            max: CapLength,
+            source: &'static str,
+        ) -> ValidityCap {
+            ValidityCap {
+                from,
+                from_unix,
+                max,
+                day_of_margin: false,
+                source,
+            }
+        }
+        const TLS_STEPS: [ValidityCap; 7] = [
+            before_sc081(
+                "2012-07-01",
+                1_341_100_800,
+                CapLength::Months(60),
+                "CA/B BR 1.0 §9.4 (60 months)",
+            ),
+            before_sc081(
+                "2015-04-01",
+                1_427_846_400,
+                CapLength::Months(39),
+                "CA/B BR §6.3.2 (39 months, from 2015-04-01)",
+            ),
+            before_sc081(
+                "2018-03-01",
+                1_519_862_400,
+                CapLength::Days(825),
+                "CA/B BR §6.3.2 (825 days, ballot 193)",
+            ),
             tls("2020-09-01", 1_598_918_400, 398),
             tls("2026-03-15", 1_773_532_800, 200),
             tls("2027-03-15", 1_805_068_800, 100),
             tls("2029-03-15", 1_868_227_200, 47),
         ];
+        // EV Guidelines §9.4: 27 months, until the BR's 825 days applied to EV too.
+        const EV_STEPS: [ValidityCap; 5] = [
+            before_sc081(
+                "2007-06-12",
+                1_181_606_400,
+                CapLength::Months(27),
+                "CA/B EV Guidelines §9.4 (27 months)",
+            ),
+            TLS_STEPS[3],
+            TLS_STEPS[4],
+            TLS_STEPS[5],
+            TLS_STEPS[6],
+        ];
         match self {
             CapSchedule::CabTls => &TLS_STEPS,
+            CapSchedule::CabEv => &EV_STEPS,
             CapSchedule::CabCodeSigning => &[
                 ValidityCap {
                     from: "2017-02-01",
