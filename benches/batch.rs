@@ -10,6 +10,46 @@ use sceau::{BatchCheck, Catalog, IssuancePolicy};
 
 fn main() {
     divan::main();
+    pkilint_in_the_same_run();
+}
+
+/// pkilint's rate on the same certificates (benches/pkilint_rate.py over the 1,001 distinct
+/// ones, written to target/bench-batch), next to sceau's one-thread rate timed here.
+fn pkilint_in_the_same_run() {
+    // sceau with `auto`, so that each certificate meets its CA/B profile as pkilint's TLS
+    // linter meets its type; in chunks, as the command line runs.
+    let inputs = certificates();
+    let auto = IssuancePolicy::from_catalog(&Catalog::embedded(), "auto").unwrap();
+    let batch = sceau::Batch::new(BatchCheck::Certificates(auto), Some(1)).unwrap();
+    let start = std::time::Instant::now();
+    for chunk in inputs.chunks(1024) {
+        black_box(batch.map(chunk, |check, _, input| {
+            check.check(input).map(|r| r.verdict())
+        }));
+    }
+    let sceau_rate = COUNT as f64 / start.elapsed().as_secs_f64();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pkilint_rate.py");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-batch");
+    let out = std::process::Command::new("python3")
+        .args([script, dir, "20"])
+        .output();
+    let text = match &out {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        _ => {
+            println!("sceau {sceau_rate:.0} certificates/s on one thread; pkilint not run (pip install pkilint==0.13.3)");
+            return;
+        }
+    };
+    let pkilint_rate: f64 = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(f64::NAN);
+    println!(
+        "sceau --profile auto {sceau_rate:.0} certificates/s on one thread; {}; ratio {:.0}x",
+        text.trim(),
+        sceau_rate / pkilint_rate
+    );
 }
 
 const COUNT: usize = 100_000;
@@ -78,12 +118,39 @@ fn certificates() -> Vec<Vec<u8>> {
     let issuer = rcgen::Issuer::new(ca, ca_key);
     let distinct: Vec<Vec<u8>> = (0..1_000).map(|i| made(i, &issuer)).collect();
     let rsa = rsa_der();
+    write_for_pkilint(&distinct, &rsa);
     (0..COUNT)
         .map(|i| match i % 4 {
             0 => rsa.clone(),
             _ => distinct[i % distinct.len()].clone(),
         })
         .collect()
+}
+
+/// The distinct certificates as PEM files, for benches/pkilint_rate.py.
+fn write_for_pkilint(distinct: &[Vec<u8>], rsa: &[u8]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-batch");
+    if dir.join("rsa.pem").exists() {
+        return;
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    let pem = |der: &[u8]| {
+        use base64::Engine as _;
+        let body = base64::engine::general_purpose::STANDARD.encode(der);
+        let lines: Vec<&str> = body
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+            lines.join("\n")
+        )
+    };
+    for (i, der) in distinct.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i:04}.pem")), pem(der)).unwrap();
+    }
+    std::fs::write(dir.join("rsa.pem"), pem(rsa)).unwrap();
 }
 
 fn baseline() -> IssuancePolicy {
