@@ -241,6 +241,29 @@ pub(crate) fn check_signed(
     Ok(false)
 }
 
+/// The DER of the AlgorithmIdentifier a certificate's tbsCertificate names (its `signature`
+/// field), as encoded.
+pub(crate) fn signed_algorithm(der: &[u8]) -> Option<Vec<u8>> {
+    let mut outer = Walker::new(der);
+    let signed = outer.expect(SEQUENCE, "Certificate").ok()?;
+    let mut fields = Walker::inside(der, &signed);
+    let tbs = fields.expect(SEQUENCE, "tbsCertificate").ok()?;
+    let mut inner = Walker::inside(der, &tbs);
+    inner.optional(0xa0, "version").ok()?;
+    inner.expect(INTEGER, "serialNumber").ok()?;
+    let named = inner.any("signature").ok()?;
+    Some(der[named.start..named.end].to_vec())
+}
+
+/// The DER of the AlgorithmIdentifier a SubjectPublicKeyInfo begins with, as encoded.
+pub(crate) fn spki_algorithm(spki: &[u8]) -> Option<&[u8]> {
+    let mut outer = Walker::new(spki);
+    let info = outer.expect(SEQUENCE, "SubjectPublicKeyInfo").ok()?;
+    let mut fields = Walker::inside(spki, &info);
+    let algorithm = fields.any("algorithm").ok()?;
+    Some(&spki[algorithm.start..algorithm.end])
+}
+
 /// Checks the minimal encoding of an INTEGER's content.
 pub(crate) fn check_integer(value: &[u8], what: &str) -> Result<(), String> {
     match value {

@@ -250,3 +250,33 @@ fn the_br_authority_key_identifier_forms() {
         ["profile.aki.root_not_ski"]
     );
 }
+
+#[test]
+fn the_br_algorithm_encodings_byte_for_byte() {
+    let ec = KeyPair::generate().unwrap();
+    let good = sign(leaf(&ec, vec![KeyUsagePurpose::DigitalSignature]), &ec);
+    assert!(codes(&good, "tls-br", "profile.algorithm.").is_empty());
+    // ecdsa-with-SHA224, which the BR do not list, in both places the certificate names its
+    // signature algorithm (the signature no longer matches; it is not verified here).
+    let sha256 = [
+        0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,
+    ];
+    let mut sha224 = good.clone();
+    let mut at = 0;
+    while let Some(i) = sha224[at..].windows(12).position(|w| w == sha256) {
+        sha224[at + i + 11] = 0x01;
+        at += i + 12;
+    }
+    assert_eq!(
+        codes(&sha224, "tls-br", "profile.algorithm."),
+        ["profile.algorithm.signature_encoding"]
+    );
+    // An Ed25519 subject key: not in the TLS BR's list, in the S/MIME BR's.
+    let ed = KeyPair::generate_for(&rcgen::PKCS_ED25519).unwrap();
+    let ed_cert = sign(leaf(&ed, vec![KeyUsagePurpose::DigitalSignature]), &ed);
+    assert_eq!(
+        codes(&ed_cert, "tls-br", "profile.algorithm."),
+        ["profile.algorithm.spki_encoding"]
+    );
+    assert!(codes(&ed_cert, "smime-br", "profile.algorithm.").is_empty());
+}

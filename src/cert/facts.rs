@@ -83,6 +83,10 @@ pub struct CertFacts {
     /// Whether the outer signatureAlgorithm differs from tbsCertificate.signature (RFC 5280
     /// §4.1.1.2: they MUST be equal; the outer one is not signed).
     pub signature_algorithm_mismatch: bool,
+    /// The DER of tbsCertificate.signature (the signed AlgorithmIdentifier), for the profiles
+    /// that list the exact encodings they allow.
+    #[serde(skip)]
+    pub signature_algorithm_der: Vec<u8>,
     /// subjectKeyIdentifier, in hex, when present and readable.
     pub subject_key_id: Option<String>,
     /// authorityKeyIdentifier, when present and readable.
@@ -128,6 +132,7 @@ impl CertFacts {
             self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
             extensions: Vec::new(),
             signature_algorithm_mismatch: false,
+            signature_algorithm_der: Vec::new(),
             subject_key_id: None,
             authority_key_id: None,
             policy_information: crate::cert::policies::read(cert),
@@ -247,5 +252,6 @@ pub fn read_certificate(input: &[u8]) -> Result<CertFacts> {
         })?;
     let mut facts = CertFacts::read(&cert, decoded.form.clone());
     facts.signature_algorithm_mismatch = mismatch;
+    facts.signature_algorithm_der = derwalk::signed_algorithm(der).unwrap_or_default();
     Ok(facts)
 }

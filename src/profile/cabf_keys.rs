@@ -31,7 +31,58 @@ const TLS_SUBSCRIBER_KU: &[(&str, &[(&str, Presence)])] = &[
 /// §7.1.2.10.7; digitalSignature to sign OCSP responses itself).
 const CA_KU_ALLOWED: &[&str] = &["keyCertSign", "cRLSign", "digitalSignature"];
 
+/// AlgorithmIdentifier encodings, byte for byte, as hex, by family; each profile's list is a
+/// few families (TLS BR §7.1.3.1.1–2 and §7.1.3.2.1–2; S/MIME BR §7.1.3.1, §7.1.3.2).
+type Encodings = &'static [(&'static str, &'static str)];
+
+const RSA_AND_EC_KEYS: Encodings = &[
+    (
+        "rsaEncryption, NULL parameters",
+        "300d06092a864886f70d0101010500",
+    ),
+    ("EC P-256", "301306072a8648ce3d020106082a8648ce3d030107"),
+    ("EC P-384", "301006072a8648ce3d020106052b81040022"),
+];
+const P521_KEY: Encodings = &[("EC P-521", "301006072a8648ce3d020106052b81040023")];
+const RSA_AND_ECDSA_SIGNATURES: Encodings = &[
+    ("RSA PKCS#1 v1.5 SHA-256", "300d06092a864886f70d01010b0500"),
+    ("RSA PKCS#1 v1.5 SHA-384", "300d06092a864886f70d01010c0500"),
+    ("RSA PKCS#1 v1.5 SHA-512", "300d06092a864886f70d01010d0500"),
+    ("RSA-PSS SHA-256", "304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120"),
+    ("RSA-PSS SHA-384", "304106092a864886f70d01010a3034a00f300d06096086480165030402020500a11c301a06092a864886f70d010108300d06096086480165030402020500a203020130"),
+    ("RSA-PSS SHA-512", "304106092a864886f70d01010a3034a00f300d06096086480165030402030500a11c301a06092a864886f70d010108300d06096086480165030402030500a203020140"),
+    ("ECDSA SHA-256", "300a06082a8648ce3d040302"),
+    ("ECDSA SHA-384", "300a06082a8648ce3d040303"),
+];
+const ECDSA_SHA512: Encodings = &[("ECDSA SHA-512", "300a06082a8648ce3d040304")];
+/// EdDSA and ML-DSA: the same identifiers name the key and the signature.
+const EDDSA_AND_MLDSA: Encodings = &[
+    ("Ed25519", "300506032b6570"),
+    ("Ed448", "300506032b6571"),
+    ("ML-DSA-44", "300b0609608648016503040311"),
+    ("ML-DSA-65", "300b0609608648016503040312"),
+    ("ML-DSA-87", "300b0609608648016503040313"),
+];
+const MLKEM_KEYS: Encodings = &[
+    ("ML-KEM-512", "300b0609608648016503040401"),
+    ("ML-KEM-768", "300b0609608648016503040402"),
+    ("ML-KEM-1024", "300b0609608648016503040403"),
+];
+
+const TLS_SPKI_ENCODINGS: &[Encodings] = &[RSA_AND_EC_KEYS, P521_KEY];
+const TLS_SIGNATURE_ENCODINGS: &[Encodings] = &[RSA_AND_ECDSA_SIGNATURES, ECDSA_SHA512];
+const SMIME_SPKI_ENCODINGS: &[Encodings] = &[RSA_AND_EC_KEYS, EDDSA_AND_MLDSA, MLKEM_KEYS];
+const SMIME_SIGNATURE_ENCODINGS: &[Encodings] = &[RSA_AND_ECDSA_SIGNATURES, EDDSA_AND_MLDSA];
+
 rules! {
+    SPKI_ENCODING: "profile.algorithm.spki_encoding", Error,
+        "CA/B BR §7.1.3.1 (the subject key's AlgorithmIdentifier, byte for byte); S/MIME BR §7.1.3.1",
+        "the subject key's AlgorithmIdentifier is encoded {found}, which {profile} certificates do not allow ({allowed})",
+        "l'AlgorithmIdentifier de la clé du sujet est encodé {found}, ce que les certificats {profile} n'admettent pas ({allowed})";
+    SIGNATURE_ENCODING: "profile.algorithm.signature_encoding", Error,
+        "CA/B BR §7.1.3.2 (the signature's AlgorithmIdentifier, byte for byte); S/MIME BR §7.1.3.2",
+        "the signature's AlgorithmIdentifier is encoded {found}, which {profile} certificates do not allow ({allowed})",
+        "l'AlgorithmIdentifier de la signature est encodé {found}, ce que les certificats {profile} n'admettent pas ({allowed})";
     KU_PROHIBITED: "profile.key_usage.prohibited", Error,
         "CA/B BR §7.1.2.7.11 (the bits a subscriber key may carry, by key type)",
         "keyUsage {bit} is not allowed with a {algorithm} key in {profile} certificates",
@@ -62,8 +113,49 @@ rules! {
         "l'authorityKeyIdentifier {aki} de la racine diffère de son subjectKeyIdentifier {ski}";
 }
 
-/// Judges keyUsage and the key identifiers of `facts` by `profile`.
+/// Judges the AlgorithmIdentifier encodings of `facts` by the lists of `profile`.
+fn check_encodings(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Finding>) {
+    let (spki, signature) = match profile.id {
+        "tls-br-subscriber" | "tls-br-root" | "tls-br-subordinate-ca" | "tls-br-ocsp-responder" => {
+            (TLS_SPKI_ENCODINGS, TLS_SIGNATURE_ENCODINGS)
+        }
+        "smime-br" => (SMIME_SPKI_ENCODINGS, SMIME_SIGNATURE_ENCODINGS),
+        _ => return,
+    };
+    let judge = |rule, field: &str, der: &[u8], lists: &[Encodings], out: &mut Vec<Finding>| {
+        let found = hex::encode(der);
+        let mut all = lists.iter().flat_map(|list| list.iter());
+        if !all.any(|(_, allowed)| *allowed == found) {
+            let names: Vec<&str> = lists
+                .iter()
+                .flat_map(|list| list.iter().map(|(name, _)| *name))
+                .collect();
+            out.push(
+                Finding::new(rule, field)
+                    .arg("found", found)
+                    .arg("profile", profile.id)
+                    .arg("allowed", names.join(", ")),
+            );
+        }
+    };
+    if let Some(der) = crate::derwalk::spki_algorithm(&facts.key.spki) {
+        judge(&SPKI_ENCODING, "key.algorithm", der, spki, out);
+    }
+    if !facts.signature_algorithm_der.is_empty() {
+        let der = &facts.signature_algorithm_der;
+        judge(
+            &SIGNATURE_ENCODING,
+            "signature_algorithm",
+            der,
+            signature,
+            out,
+        );
+    }
+}
+
+/// Judges keyUsage, the key identifiers and the algorithm encodings of `facts` by `profile`.
 pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Finding>) {
+    check_encodings(facts, profile, out);
     if let Some(aki) = &facts.authority_key_id {
         if aki.has_issuer || aki.has_serial {
             out.push(Finding::new(
