@@ -37,6 +37,17 @@ pub fn dns_matches(presented: &str, reference: &str) -> bool {
     }
 }
 
+/// The scheme of a URI as RFC 3986 §3.1 reads it (a letter, then letters, digits, `+`, `-`,
+/// `.`, up to the first colon), lowercased; `None` when it has none.
+pub(crate) fn uri_scheme(uri: &str) -> Option<String> {
+    let (scheme, _) = uri.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| scheme.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,14 +7,16 @@ use crate::rule::Rule;
 
 /// Every rule sceau knows, module by module, each in its declaration order.
 pub fn rules() -> Vec<&'static Rule> {
-    let lists: [&[&'static Rule]; 19] = [
+    let lists: [&[&'static Rule]; 21] = [
         crate::csr::checks::RULES,
         crate::cert::checks::RULES,
         crate::profile::cabf::RULES,
+        crate::profile::cabf_ca::RULES,
         crate::profile::cabf_keys::RULES,
         crate::profile::cabf_names::RULES,
         crate::profile::cabf_subject::RULES,
         crate::profile::cabf_policies::RULES,
+        crate::profile::cabf_urls::RULES,
         crate::profile::rfc5280::RULES,
         crate::matching::RULES,
         crate::algorithms::RULES,

@@ -130,6 +130,10 @@ fn tls(policies: CustomExtension) -> CertificateParams {
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.use_authority_key_identifier_extension = true;
     params.custom_extensions = vec![aia(), policies];
+    // Without an OCSP location, a subscriber certificate carries a CRL (BR §7.1.2.11.2).
+    params.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+        uris: vec!["http://ca.exemple.fr/ca.crl".into()],
+    }];
     params.not_before = rcgen::date_time_ymd(2026, 11, 1);
     params.not_after = rcgen::date_time_ymd(2027, 1, 29);
     params

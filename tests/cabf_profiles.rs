@@ -19,14 +19,15 @@ fn policies(oids: &[&[u64]]) -> CustomExtension {
     CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
 }
 
-/// authorityInfoAccess with a caIssuers URL.
+/// authorityInfoAccess with an OCSP and a caIssuers URL (BR §7.1.2.7.7).
 fn aia() -> CustomExtension {
-    let mut description = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
-    description.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
-    CustomExtension::from_oid_content(
-        &[1, 3, 6, 1, 5, 5, 7, 1, 1],
-        tlv(0x30, &tlv(0x30, &description)),
-    )
+    let mut ocsp = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 1]);
+    ocsp.extend(tlv(0x86, b"http://ocsp.exemple.fr"));
+    let mut issuers = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
+    issuers.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
+    let mut descriptions = tlv(0x30, &ocsp);
+    descriptions.extend(tlv(0x30, &issuers));
+    CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], tlv(0x30, &descriptions))
 }
 
 const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
@@ -77,6 +78,14 @@ fn profile_findings(report: &Report) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The `profile.extension.*` findings only.
+fn extension_findings(report: &Report) -> Vec<(&'static str, String)> {
+    profile_findings(report)
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("profile.extension."))
+        .collect()
+}
+
 /// (code, field) pairs, to compare with `profile_findings`.
 fn pairs(expected: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     expected.iter().map(|(c, f)| (*c, f.to_string())).collect()
@@ -101,7 +110,7 @@ fn each_extension_rule_refuses_its_defect() {
     params.custom_extensions = vec![policies(&[DV])];
     let report = check(&issue(params), "tls-br");
     assert_eq!(
-        profile_findings(&report),
+        extension_findings(&report),
         pairs(&[(
             "profile.extension.missing",
             "extensions.authorityInfoAccess"
@@ -113,7 +122,7 @@ fn each_extension_rule_refuses_its_defect() {
     params.key_usages = vec![];
     let report = check(&issue(params), "tls-br");
     assert_eq!(
-        profile_findings(&report),
+        extension_findings(&report),
         pairs(&[(
             "profile.extension.recommended_missing",
             "extensions.keyUsage"
@@ -136,7 +145,7 @@ fn each_extension_rule_refuses_its_defect() {
         ));
     let report = check(&issue(params), "tls-br");
     assert_eq!(
-        profile_findings(&report),
+        extension_findings(&report),
         pairs(&[
             (
                 "profile.extension.not_recommended",
@@ -156,7 +165,7 @@ fn each_extension_rule_refuses_its_defect() {
         excluded_subtrees: vec![],
     });
     assert_eq!(
-        profile_findings(&check(&issue(params), "tls-br")),
+        extension_findings(&check(&issue(params), "tls-br")),
         pairs(&[("profile.extension.forbidden", "extensions.nameConstraints")])
     );
     // Criticality: keyUsage not critical; certificatePolicies critical.
@@ -172,7 +181,7 @@ fn each_extension_rule_refuses_its_defect() {
         },
     ];
     assert_eq!(
-        profile_findings(&check(&issue(params), "tls-br")),
+        extension_findings(&check(&issue(params), "tls-br")),
         pairs(&[
             (
                 "profile.extension.critical",
@@ -238,6 +247,7 @@ fn auto_chooses_from_the_certificate_and_says_so() {
     // A root: self-issued, with the BR's extensions; an EKU in it is forbidden.
     let key = KeyPair::generate().unwrap();
     let mut root = CertificateParams::new(Vec::<String>::new()).unwrap();
+    root.distinguished_name = rcgen::DistinguishedName::new();
     root.distinguished_name.push(DnType::CountryName, "FR");
     root.distinguished_name
         .push(DnType::OrganizationName, "Exemple SA");
@@ -282,13 +292,13 @@ fn the_tables_are_dated_and_rules_at_judges_by_a_later_day() {
     params.not_before = rcgen::date_time_ymd(2022, 6, 1);
     params.not_after = rcgen::date_time_ymd(2022, 8, 30);
     let old = issue(params);
-    assert!(profile_findings(&check(&old, "tls-br")).is_empty());
+    assert!(extension_findings(&check(&old, "tls-br")).is_empty());
     // The same certificate judged by the rules of 2025.
     let mut policy = IssuancePolicy::by_id("tls-br").unwrap();
     policy.rules_at = Some(time::macros::date!(2025 - 01 - 01));
     let report = check_certificate(&old, &policy).unwrap();
     assert_eq!(
-        profile_findings(&report),
+        extension_findings(&report),
         pairs(&[(
             "profile.extension.missing",
             "extensions.authorityInfoAccess"
@@ -342,8 +352,8 @@ fn the_subject_tables_by_validation_type() {
         subject_findings(&with_subject(
             DV,
             &[
-                (DnType::CommonName, "www.exemple.fr"),
-                (DnType::OrganizationalUnitName, "Web")
+                (DnType::OrganizationalUnitName, "Web"),
+                (DnType::CommonName, "www.exemple.fr")
             ]
         )),
         pairs(&[
@@ -440,4 +450,142 @@ fn the_historical_validity_caps() {
     // EV: 27 months before 2018-03-01.
     assert!(!lived(EV, (2016, 1, 1), (2018, 3, 31)));
     assert!(lived(EV, (2016, 1, 1), (2018, 4, 2)));
+}
+
+#[test]
+fn roots_ocsp_responders_and_the_subject_order() {
+    let root = |years: i32, path_len: Option<u8>| {
+        let key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.distinguished_name.push(DnType::CountryName, "FR");
+        params
+            .distinguished_name
+            .push(DnType::OrganizationName, "Exemple SA");
+        params
+            .distinguished_name
+            .push(DnType::CommonName, "Exemple Racine");
+        params.is_ca = IsCa::Ca(match path_len {
+            Some(n) => BasicConstraints::Constrained(n),
+            None => BasicConstraints::Unconstrained,
+        });
+        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        params.not_before = rcgen::date_time_ymd(2026, 11, 1);
+        params.not_after = rcgen::date_time_ymd(2026 + years, 10, 31);
+        let der = params.self_signed(&key).unwrap().der().to_vec();
+        profile_findings(&check(&der, "ca-br"))
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("profile.root."))
+            .collect::<Vec<_>>()
+    };
+    assert!(root(10, None).is_empty());
+    assert_eq!(
+        root(30, None),
+        pairs(&[("profile.root.validity_too_long", "validity")])
+    );
+    assert_eq!(
+        root(5, None),
+        pairs(&[("profile.root.validity_too_short", "validity")])
+    );
+    assert_eq!(
+        root(10, Some(1)),
+        pairs(&[("profile.root.path_len", "extensions.basicConstraints")])
+    );
+    // An OCSP responder: keyUsage digitalSignature alone.
+    let ocsp = |usages: Vec<KeyUsagePurpose>| {
+        let mut params = tls_params();
+        params.subject_alt_names = vec![];
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::OcspSigning];
+        params.key_usages = usages;
+        params.custom_extensions = vec![CustomExtension::from_oid_content(
+            &[1, 3, 6, 1, 5, 5, 7, 48, 1, 5],
+            tlv(0x05, &[]),
+        )];
+        profile_findings(&check(&issue(params), "tls-br"))
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("profile.ocsp."))
+            .collect::<Vec<_>>()
+    };
+    use KeyUsagePurpose::{ContentCommitment, DigitalSignature};
+    assert!(ocsp(vec![DigitalSignature]).is_empty());
+    assert_eq!(
+        ocsp(vec![DigitalSignature, ContentCommitment]),
+        pairs(&[("profile.ocsp.key_usage", "extensions.keyUsage")])
+    );
+    assert_eq!(
+        ocsp(vec![ContentCommitment]),
+        pairs(&[("profile.ocsp.no_digital_signature", "extensions.keyUsage")])
+    );
+    // The subject in the BR's order (C before O), and out of it.
+    const OV: &[u64] = &[2, 23, 140, 1, 2, 2];
+    let ordered = with_subject(
+        OV,
+        &[
+            (DnType::CountryName, "FR"),
+            (DnType::OrganizationName, "Exemple SA"),
+        ],
+    );
+    let reversed = with_subject(
+        OV,
+        &[
+            (DnType::OrganizationName, "Exemple SA"),
+            (DnType::CountryName, "FR"),
+        ],
+    );
+    let order = |der: &[u8]| {
+        profile_findings(&check(der, "tls-br"))
+            .into_iter()
+            .filter(|(c, _)| *c == "profile.subject.order")
+            .count()
+    };
+    assert_eq!((order(&ordered), order(&reversed)), (0, 1));
+}
+
+#[test]
+fn the_rfc_5280_name_rules() {
+    let rfc = |params: CertificateParams| {
+        let report = check(&issue(params), "rfc5280");
+        report
+            .findings()
+            .iter()
+            .map(|f| f.code())
+            .filter(|c| {
+                [
+                    "rfc5280.subject.",
+                    "rfc5280.san.",
+                    "rfc5280.name_constraints.",
+                ]
+                .iter()
+                .any(|p| c.starts_with(p))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(rfc(tls_params()).is_empty());
+    let mut email = tls_params();
+    email.distinguished_name.push(
+        DnType::CustomDnType(vec![1, 2, 840, 113549, 1, 9, 1]),
+        "agent@exemple.fr",
+    );
+    assert_eq!(rfc(email), ["rfc5280.subject.email_not_in_san"]);
+    // subjectAltName written by hand: critical beside a subject, not critical without one.
+    let san = || {
+        let dns = tlv(0x82, b"www.exemple.fr");
+        CustomExtension::from_oid_content(&[2, 5, 29, 17], tlv(0x30, &dns))
+    };
+    let mut critical = tls_params();
+    critical.subject_alt_names = vec![];
+    let mut ext = san();
+    ext.set_criticality(true);
+    critical.custom_extensions.push(ext);
+    assert_eq!(rfc(critical), ["rfc5280.san.critical_with_subject"]);
+    let mut empty = tls_params();
+    empty.subject_alt_names = vec![];
+    empty.distinguished_name = rcgen::DistinguishedName::new();
+    empty.custom_extensions.push(san());
+    assert_eq!(rfc(empty), ["rfc5280.san.not_critical_empty_subject"]);
+    let mut nc = tls_params();
+    nc.custom_extensions.push(CustomExtension::from_oid_content(
+        &[2, 5, 29, 30],
+        tlv(0x30, &tlv(0xa0, &tlv(0x30, &tlv(0x82, b"exemple.fr")))),
+    ));
+    assert_eq!(rfc(nc), ["rfc5280.name_constraints.not_critical"]);
 }

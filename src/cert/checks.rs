@@ -9,7 +9,7 @@ use crate::names;
 use crate::policy::IssuancePolicy;
 use crate::profile::catalog::{CapLength, CapSchedule};
 use crate::profile::names::check_product_names;
-use crate::profile::{cabf, cabf_keys, cabf_names, cabf_policies, cabf_subject, rfc5280};
+use crate::profile::{cabf, cabf_ca, cabf_keys, cabf_names, cabf_policies, cabf_subject, rfc5280};
 use crate::rule::{day_of, rules, Checked, Finding};
 use crate::subject::{self, SubjectRules};
 use crate::usage::Usage;
@@ -102,7 +102,7 @@ fn check_cabf(
     out: &mut Vec<Finding>,
 ) -> Option<String> {
     let Some((profile, why)) = cabf::choose(name, facts) else {
-        rfc5280::check(facts, true, out);
+        rfc5280::check(facts, true, false, out);
         cabf_policies::check_rfc5280(&facts.policy_information, true, out);
         if name == "auto" {
             out.push(Finding::new(&cabf::PROFILE_NONE, "profile"));
@@ -118,14 +118,16 @@ fn check_cabf(
     }
     // The TLS BR make a subscriber's subjectKeyIdentifier NOT RECOMMENDED, against the RFC's
     // SHOULD: that profile does not ask for it.
-    rfc5280::check(facts, profile.id != "tls-br-subscriber", out);
+    rfc5280::check(facts, profile.id != "tls-br-subscriber", true, out);
     cabf::check_extensions(facts, profile, day, out);
     cabf::check_ekus(facts, profile, day, out);
     cabf_policies::check(facts, profile, day, out);
     if day >= profile.effective {
         cabf_keys::check(facts, profile, out);
         cabf_subject::check(facts, profile, out);
+        cabf_ca::check(facts, profile, out);
         cabf_names::check(facts, profile, out);
+        crate::profile::cabf_urls::check(facts, profile, out);
     }
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.

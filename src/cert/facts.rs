@@ -93,6 +93,8 @@ pub struct CertFacts {
     pub authority_key_id: Option<AuthorityKeyIdFact>,
     /// certificatePolicies in detail: each PolicyInformation, its qualifiers, whether well formed.
     pub policy_information: crate::cert::policies::PolicyFacts,
+    /// authorityInfoAccess and cRLDistributionPoints in detail: each access description and distribution point.
+    pub revocation_info: crate::cert::revocation_info::RevocationInfo,
 }
 
 /// authorityKeyIdentifier as the certificate carries it.
@@ -136,6 +138,7 @@ impl CertFacts {
             subject_key_id: None,
             authority_key_id: None,
             policy_information: crate::cert::policies::read(cert),
+            revocation_info: crate::cert::revocation_info::read(cert),
         };
         for ext in cert.extensions() {
             let oid = ext.oid.to_id_string();

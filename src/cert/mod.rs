@@ -3,3 +3,4 @@
 pub(crate) mod checks;
 pub(crate) mod facts;
 pub(crate) mod policies;
+pub(crate) mod revocation_info;

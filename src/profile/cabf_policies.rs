@@ -11,6 +11,7 @@ use time::Date;
 
 use crate::cert::facts::CertFacts;
 use crate::cert::policies::{DisplayTextType, PolicyFacts, QualifierFact, ANY_POLICY};
+use crate::host::uri_scheme;
 use crate::lang::Localized;
 use crate::profile::cabf::CabProfile;
 use crate::rule::{rules, Finding, Rule};
@@ -501,17 +502,6 @@ impl Judge<'_> {
             );
         }
     }
-}
-
-/// The scheme of a URI as RFC 3986 §3.1 reads it (a letter, then letters, digits, `+`, `-`,
-/// `.`, up to the first colon), lowercased; `None` when it has none.
-fn uri_scheme(uri: &str) -> Option<String> {
-    let (scheme, _) = uri.split_once(':')?;
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then(|| scheme.to_ascii_lowercase())
 }
 
 #[cfg(test)]

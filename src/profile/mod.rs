@@ -3,10 +3,12 @@
 //! lifecycle.
 
 pub(crate) mod cabf;
+pub(crate) mod cabf_ca;
 pub(crate) mod cabf_keys;
 pub(crate) mod cabf_names;
 pub(crate) mod cabf_policies;
 pub(crate) mod cabf_subject;
+pub(crate) mod cabf_urls;
 pub(crate) mod catalog;
 pub(crate) mod expiry;
 pub(crate) mod names;

@@ -81,6 +81,22 @@ rules! {
         "RFC 5280 §4.2.1.1 (MUST mark this extension as non-critical)",
         "authorityKeyIdentifier is marked critical",
         "authorityKeyIdentifier est marquée critique";
+    EMAIL_NOT_IN_SAN: "rfc5280.subject.email_not_in_san", Error,
+        "RFC 5280 §4.1.2.6 (an e-mail address belongs in subjectAltName as an rfc822Name)",
+        "the subject's emailAddress {email} is not among the subjectAltName rfc822Names",
+        "l'emailAddress {email} du sujet ne figure pas parmi les rfc822Name du subjectAltName";
+    SAN_CRITICAL_WITH_SUBJECT: "rfc5280.san.critical_with_subject", Warning,
+        "RFC 5280 §4.2.1.6 (SHOULD be non-critical when the subject is not empty)",
+        "subjectAltName is marked critical although the subject is not empty",
+        "subjectAltName est marquée critique alors que le sujet n'est pas vide";
+    SAN_NOT_CRITICAL_EMPTY_SUBJECT: "rfc5280.san.not_critical_empty_subject", Error,
+        "RFC 5280 §4.2.1.6 (MUST be critical when the subject is empty)",
+        "the subject is empty and subjectAltName, which then names the subject, is not marked critical",
+        "le sujet est vide et subjectAltName, qui nomme alors le sujet, n'est pas marquée critique";
+    NAME_CONSTRAINTS_NOT_CRITICAL: "rfc5280.name_constraints.not_critical", Error,
+        "RFC 5280 §4.2.1.10 (conforming CAs MUST mark this extension as critical)",
+        "nameConstraints is not marked critical",
+        "nameConstraints n'est pas marquée critique";
     KEY_USAGE_FOR_KEY: "rfc5280.key_usage.not_for_key", Error,
         "RFC 4055 §1.2; RFC 8813 §3; RFC 9295 §3; draft-ietf-lamps-dilithium-certificates §5; draft-ietf-lamps-kyber-certificates §5",
         "keyUsage {bit} cannot go with a {algorithm} key ({source})",
@@ -90,7 +106,9 @@ rules! {
 /// Judges `facts` by the rules of RFC 5280 every certificate shares. `end_entity_ski`: whether
 /// a missing subjectKeyIdentifier in an end-entity certificate is reported (the TLS BR make it
 /// NOT RECOMMENDED, so a TLS profile turns the RFC's SHOULD off).
-pub(crate) fn check(facts: &CertFacts, end_entity_ski: bool, out: &mut Vec<Finding>) {
+/// `cabf`: whether a CA/B profile judges the certificate too (the BR let a CA's
+/// nameConstraints be non-critical, §7.1.2.10.8).
+pub(crate) fn check(facts: &CertFacts, end_entity_ski: bool, cabf: bool, out: &mut Vec<Finding>) {
     let is_ca = facts.basic_constraints.as_ref().is_some_and(|bc| bc.ca);
     match facts.extension("subjectKeyIdentifier") {
         None if is_ca => out.push(Finding::new(
@@ -119,6 +137,41 @@ pub(crate) fn check(facts: &CertFacts, end_entity_ski: bool, out: &mut Vec<Findi
             "extensions.authorityKeyIdentifier",
         )),
         _ => {}
+    }
+    for attribute in facts.subject.iter().filter(|a| a.name == "emailAddress") {
+        let Some(email) = &attribute.value else {
+            continue;
+        };
+        let in_san = facts
+            .names
+            .iter()
+            .any(|n| matches!(n, crate::x509::RequestedName::Email(e) if e == email));
+        if !in_san {
+            out.push(Finding::new(&EMAIL_NOT_IN_SAN, "subject.emailAddress").arg("email", email));
+        }
+    }
+    if let Some(san) = facts.extension("subjectAltName") {
+        match (facts.subject.is_empty(), san.critical) {
+            (false, true) => out.push(Finding::new(
+                &SAN_CRITICAL_WITH_SUBJECT,
+                "extensions.subjectAltName",
+            )),
+            (true, false) => out.push(Finding::new(
+                &SAN_NOT_CRITICAL_EMPTY_SUBJECT,
+                "extensions.subjectAltName",
+            )),
+            _ => {}
+        }
+    }
+    if !cabf
+        && facts
+            .extension("nameConstraints")
+            .is_some_and(|e| !e.critical)
+    {
+        out.push(Finding::new(
+            &NAME_CONSTRAINTS_NOT_CRITICAL,
+            "extensions.nameConstraints",
+        ));
     }
     let (Some(bits), Some((source, rule))) = (
         facts.key_usage.as_deref(),
