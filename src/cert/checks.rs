@@ -9,7 +9,9 @@ use crate::names;
 use crate::policy::IssuancePolicy;
 use crate::profile::catalog::{CapLength, CapSchedule};
 use crate::profile::names::check_product_names;
-use crate::profile::{cabf, cabf_ca, cabf_keys, cabf_names, cabf_policies, cabf_subject, rfc5280};
+use crate::profile::{
+    cabf, cabf_ca, cabf_keys, cabf_names, cabf_policies, cabf_subject, cabf_urls, rfc5280,
+};
 use crate::rule::{day_of, rules, Checked, Finding};
 use crate::subject::{self, SubjectRules};
 use crate::usage::Usage;
@@ -104,6 +106,7 @@ fn check_cabf(
     let Some((profile, why)) = cabf::choose(name, facts) else {
         rfc5280::check(facts, true, false, out);
         cabf_policies::check_rfc5280(&facts.policy_information, true, out);
+        cabf_urls::check_alone(facts, out);
         if name == "auto" {
             out.push(Finding::new(&cabf::PROFILE_NONE, "profile"));
         }
@@ -127,7 +130,7 @@ fn check_cabf(
         cabf_subject::check(facts, profile, out);
         cabf_ca::check(facts, profile, out);
         cabf_names::check(facts, profile, out);
-        crate::profile::cabf_urls::check(facts, profile, out);
+        cabf_urls::check(facts, profile, out);
     }
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.

@@ -149,7 +149,7 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
         return;
     };
     let info = &facts.revocation_info;
-    check_rfc5280(facts, profile, info, out);
+    check_rfc5280(facts, Some(profile), info, out);
     match kind {
         Kind::Smime => {
             smime_points(facts, info, out);
@@ -165,11 +165,16 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
     }
 }
 
+/// RFC 5280's rules alone, for a certificate no CA/B profile judges (`--profile rfc5280`).
+pub(crate) fn check_alone(facts: &CertFacts, out: &mut Vec<Finding>) {
+    check_rfc5280(facts, None, &facts.revocation_info, out);
+}
+
 /// RFC 5280's rules: a DistributionPoint names a CRL; the criticality of both extensions where
-/// the profile's table does not judge it already.
+/// the profile's table (if any) does not judge it already.
 fn check_rfc5280(
     facts: &CertFacts,
-    profile: &CabProfile,
+    profile: Option<&CabProfile>,
     info: &RevocationInfo,
     out: &mut Vec<Finding>,
 ) {
@@ -178,7 +183,7 @@ fn check_rfc5280(
             out.push(Finding::new(&CRLDP_EMPTY_POINT, format!("{CRLDP}[{i}]")));
         }
     }
-    let judged = |name: &str| profile.extensions.iter().any(|e| e.name == name);
+    let judged = |name: &str| profile.is_some_and(|p| p.extensions.iter().any(|e| e.name == name));
     let critical = |name: &str| facts.extension(name).is_some_and(|e| e.critical);
     if critical("cRLDistributionPoints") && !judged("cRLDistributionPoints") {
         out.push(Finding::new(&CRLDP_CRITICAL, CRLDP));
