@@ -280,3 +280,42 @@ fn the_br_algorithm_encodings_byte_for_byte() {
     );
     assert!(codes(&ed_cert, "smime-br", "profile.algorithm.").is_empty());
 }
+
+#[test]
+fn the_smime_key_usage_by_key_type() {
+    use KeyUsagePurpose::*;
+    let smime = |key: &KeyPair, usages: Vec<KeyUsagePurpose>, strict: bool| {
+        let mut params = leaf(key, usages);
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::EmailProtection];
+        let policy: &[u8] = if strict {
+            &[0x06, 0x08, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x01, 0x03]
+        } else {
+            &[0x06, 0x08, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x01, 0x02]
+        };
+        params
+            .custom_extensions
+            .push(CustomExtension::from_oid_content(
+                &[2, 5, 29, 32],
+                der(0x30, &der(0x30, policy)),
+            ));
+        codes(&sign(params, key), "smime-br", "profile.smime.")
+    };
+    let rsa = rsa_key();
+    let ec = KeyPair::generate().unwrap();
+    // Signing, key management, or both; each with the bits its kind allows.
+    assert!(smime(&rsa, vec![DigitalSignature, KeyEncipherment], false).is_empty());
+    assert!(smime(&ec, vec![KeyAgreement], false).is_empty());
+    assert!(smime(&rsa, vec![KeyEncipherment, DataEncipherment], false).is_empty());
+    assert_eq!(
+        smime(&rsa, vec![KeyEncipherment, DataEncipherment], true),
+        ["profile.smime.key_usage_prohibited"]
+    );
+    assert_eq!(
+        smime(&ec, vec![DigitalSignature, KeyEncipherment], false),
+        ["profile.smime.key_usage_prohibited"]
+    );
+    assert_eq!(
+        smime(&rsa, vec![DataEncipherment], false),
+        ["profile.smime.key_usage_kind"]
+    );
+}

@@ -129,8 +129,10 @@ fn check_cabf(
         cabf_keys::check(facts, profile, out);
         cabf_subject::check(facts, profile, out);
         cabf_ca::check(facts, profile, out);
+        crate::profile::cabf_orgid::check(facts, profile, out);
         cabf_names::check(facts, profile, out);
         cabf_urls::check(facts, profile, out);
+        crate::profile::cabf_smime::check(facts, profile, out);
     }
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.

@@ -1,8 +1,9 @@
 //! The facts of an issued certificate, read once from the DER and shared by the product
 //! checks, matching, lifecycle and chain reports.
 
-use asn1_rs::FromDer;
+use asn1_rs::{oid, FromDer, Oid};
 use serde::Serialize;
+use std::borrow::Cow;
 use x509_parser::prelude::*;
 
 use crate::derwalk;
@@ -30,9 +31,9 @@ pub struct BasicConstraintsFact {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExtensionFact {
     /// Its name (`keyUsage`, `authorityInfoAccess`…), or the dotted OID when sceau knows none.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Dotted OID.
-    pub oid: String,
+    pub oid: Cow<'static, str>,
     /// Whether it is marked critical.
     pub critical: bool,
     /// Whether its value could be decoded (an extension sceau does not decode counts as read).
@@ -95,6 +96,9 @@ pub struct CertFacts {
     pub policy_information: crate::cert::policies::PolicyFacts,
     /// authorityInfoAccess and cRLDistributionPoints in detail: each access description and distribution point.
     pub revocation_info: crate::cert::revocation_info::RevocationInfo,
+    /// The cabfOrganizationIdentifier extension (2.23.140.3.1, EV Guidelines §9.8.2), decoded,
+    /// when present.
+    pub cabf_organization_identifier: Option<crate::cert::organization_id::OrgIdExtension>,
 }
 
 /// authorityKeyIdentifier as the certificate carries it.
@@ -139,11 +143,22 @@ impl CertFacts {
             authority_key_id: None,
             policy_information: crate::cert::policies::read(cert),
             revocation_info: crate::cert::revocation_info::read(cert),
+            cabf_organization_identifier: crate::cert::organization_id::read(cert),
         };
         for ext in cert.extensions() {
-            let oid = ext.oid.to_id_string();
+            // Known extensions by their OID bytes: no dotted text formatted for them.
+            let (name, oid): (Cow<'static, str>, Cow<'static, str>) = match EXTENSION_NAMES
+                .iter()
+                .find(|(known, _, _)| *known == ext.oid)
+            {
+                Some((_, dotted, name)) => (Cow::Borrowed(*name), Cow::Borrowed(*dotted)),
+                None => {
+                    let dotted = ext.oid.to_id_string();
+                    (Cow::Owned(dotted.clone()), Cow::Owned(dotted))
+                }
+            };
             facts.extensions.push(ExtensionFact {
-                name: extension_name(&oid).map_or_else(|| oid.clone(), str::to_string),
+                name,
                 oid,
                 critical: ext.critical,
                 readable: !matches!(ext.parsed_extension(), ParsedExtension::ParseError { .. }),
@@ -209,38 +224,58 @@ impl CertFacts {
 
 /// The names of the extensions certificate profiles speak of, by OID (RFC 5280 §4.2, RFC 6962,
 /// RFC 6960, RFC 3739, RFC 5280 §4.2.2).
-const EXTENSION_NAMES: &[(&str, &str)] = &[
-    ("2.5.29.14", "subjectKeyIdentifier"),
-    ("2.5.29.15", "keyUsage"),
-    ("2.5.29.17", "subjectAltName"),
-    ("2.5.29.18", "issuerAltName"),
-    ("2.5.29.19", "basicConstraints"),
-    ("2.5.29.30", "nameConstraints"),
-    ("2.5.29.31", "cRLDistributionPoints"),
-    ("2.5.29.32", "certificatePolicies"),
-    ("2.5.29.33", "policyMappings"),
-    ("2.5.29.35", "authorityKeyIdentifier"),
-    ("2.5.29.36", "policyConstraints"),
-    ("2.5.29.37", "extKeyUsage"),
-    ("2.5.29.46", "freshestCRL"),
-    ("2.5.29.54", "inhibitAnyPolicy"),
-    ("2.5.29.9", "subjectDirectoryAttributes"),
-    ("1.3.6.1.5.5.7.1.1", "authorityInfoAccess"),
-    ("1.3.6.1.5.5.7.1.3", "qcStatements"),
-    ("1.3.6.1.5.5.7.1.11", "subjectInfoAccess"),
-    ("1.3.6.1.5.5.7.48.1.5", "ocspNoCheck"),
-    ("1.3.6.1.4.1.11129.2.4.2", "signedCertificateTimestampList"),
-    ("1.3.6.1.4.1.11129.2.4.3", "precertificatePoison"),
-    ("2.23.140.3.1", "cabfOrganizationIdentifier"),
+const EXTENSION_NAMES: &[(Oid<'static>, &str, &str)] = &[
+    (oid!(2.5.29 .14), "2.5.29.14", "subjectKeyIdentifier"),
+    (oid!(2.5.29 .15), "2.5.29.15", "keyUsage"),
+    (oid!(2.5.29 .17), "2.5.29.17", "subjectAltName"),
+    (oid!(2.5.29 .18), "2.5.29.18", "issuerAltName"),
+    (oid!(2.5.29 .19), "2.5.29.19", "basicConstraints"),
+    (oid!(2.5.29 .30), "2.5.29.30", "nameConstraints"),
+    (oid!(2.5.29 .31), "2.5.29.31", "cRLDistributionPoints"),
+    (oid!(2.5.29 .32), "2.5.29.32", "certificatePolicies"),
+    (oid!(2.5.29 .33), "2.5.29.33", "policyMappings"),
+    (oid!(2.5.29 .35), "2.5.29.35", "authorityKeyIdentifier"),
+    (oid!(2.5.29 .36), "2.5.29.36", "policyConstraints"),
+    (oid!(2.5.29 .37), "2.5.29.37", "extKeyUsage"),
+    (oid!(2.5.29 .46), "2.5.29.46", "freshestCRL"),
+    (oid!(2.5.29 .54), "2.5.29.54", "inhibitAnyPolicy"),
+    (oid!(2.5.29 .9), "2.5.29.9", "subjectDirectoryAttributes"),
+    (
+        oid!(1.3.6 .1 .5 .5 .7 .1 .1),
+        "1.3.6.1.5.5.7.1.1",
+        "authorityInfoAccess",
+    ),
+    (
+        oid!(1.3.6 .1 .5 .5 .7 .1 .3),
+        "1.3.6.1.5.5.7.1.3",
+        "qcStatements",
+    ),
+    (
+        oid!(1.3.6 .1 .5 .5 .7 .1 .11),
+        "1.3.6.1.5.5.7.1.11",
+        "subjectInfoAccess",
+    ),
+    (
+        oid!(1.3.6 .1 .5 .5 .7 .48 .1 .5),
+        "1.3.6.1.5.5.7.48.1.5",
+        "ocspNoCheck",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .11129 .2 .4 .2),
+        "1.3.6.1.4.1.11129.2.4.2",
+        "signedCertificateTimestampList",
+    ),
+    (
+        oid!(1.3.6 .1 .4 .1 .11129 .2 .4 .3),
+        "1.3.6.1.4.1.11129.2.4.3",
+        "precertificatePoison",
+    ),
+    (
+        oid!(2.23.140 .3 .1),
+        "2.23.140.3.1",
+        "cabfOrganizationIdentifier",
+    ),
 ];
-
-/// The name of an extension by OID, when profiles speak of it.
-pub fn extension_name(oid: &str) -> Option<&'static str> {
-    EXTENSION_NAMES
-        .iter()
-        .find(|(o, _)| *o == oid)
-        .map(|(_, name)| *name)
-}
 
 /// Parses one certificate (PEM, base64 or DER), naming what the bytes are when they are not one.
 pub fn read_certificate(input: &[u8]) -> Result<CertFacts> {

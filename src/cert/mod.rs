@@ -2,5 +2,6 @@
 
 pub(crate) mod checks;
 pub(crate) mod facts;
+pub(crate) mod organization_id;
 pub(crate) mod policies;
 pub(crate) mod revocation_info;
