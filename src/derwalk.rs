@@ -264,6 +264,17 @@ pub(crate) fn spki_algorithm(spki: &[u8]) -> Option<&[u8]> {
     Some(&spki[algorithm.start..algorithm.end])
 }
 
+/// The subjectPublicKey octets of a SubjectPublicKeyInfo (its BIT STRING without the
+/// unused-bits octet), as encoded.
+pub(crate) fn spki_public_key(spki: &[u8]) -> Option<&[u8]> {
+    let mut outer = Walker::new(spki);
+    let info = outer.expect(SEQUENCE, "SubjectPublicKeyInfo").ok()?;
+    let mut fields = Walker::inside(spki, &info);
+    fields.any("algorithm").ok()?;
+    let key = fields.expect(BIT_STRING, "subjectPublicKey").ok()?;
+    key.value.get(1..)
+}
+
 /// Checks the minimal encoding of an INTEGER's content.
 pub(crate) fn check_integer(value: &[u8], what: &str) -> Result<(), String> {
     match value {

@@ -25,8 +25,13 @@ fn leaf(key: &KeyPair, usages: Vec<KeyUsagePurpose>) -> CertificateParams {
     params.key_usages = usages;
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.use_authority_key_identifier_extension = true;
-    // Any 20 bytes do: the rules judge presence and criticality, not the method.
-    let ski = key.public_key_raw()[..20].to_vec();
+    // RFC 5280 §4.2.1.2 method 1: the SHA-1 of the subjectPublicKey.
+    let ski = ring::digest::digest(
+        &ring::digest::SHA1_FOR_LEGACY_USE_ONLY,
+        key.public_key_raw(),
+    )
+    .as_ref()
+    .to_vec();
     params.custom_extensions = vec![CustomExtension::from_oid_content(
         &[2, 5, 29, 14],
         der(0x04, &ski),
@@ -317,5 +322,25 @@ fn the_smime_key_usage_by_key_type() {
     assert_eq!(
         smime(&rsa, vec![DataEncipherment], false),
         ["profile.smime.key_usage_kind"]
+    );
+}
+
+#[test]
+fn a_subject_key_identifier_no_method_derives_is_a_notice() {
+    let key = KeyPair::generate().unwrap();
+    let method1 = sign(leaf(&key, vec![KeyUsagePurpose::DigitalSignature]), &key);
+    assert!(!codes(&method1, "rfc5280", "rfc5280.ski.").contains(&"rfc5280.ski.unknown_method"));
+    // RFC 7093 method 1: the leftmost 160 bits of the SHA-256.
+    let mut params = leaf(&key, vec![KeyUsagePurpose::DigitalSignature]);
+    let sha256 = ring::digest::digest(&ring::digest::SHA256, key.public_key_raw());
+    params.custom_extensions[0] =
+        CustomExtension::from_oid_content(&[2, 5, 29, 14], der(0x04, &sha256.as_ref()[..20]));
+    assert!(codes(&sign(params, &key), "rfc5280", "rfc5280.ski.").is_empty());
+    let mut params = leaf(&key, vec![KeyUsagePurpose::DigitalSignature]);
+    params.custom_extensions[0] =
+        CustomExtension::from_oid_content(&[2, 5, 29, 14], der(0x04, &[0x5a; 20]));
+    assert_eq!(
+        codes(&sign(params, &key), "rfc5280", "rfc5280.ski."),
+        ["rfc5280.ski.unknown_method"]
     );
 }

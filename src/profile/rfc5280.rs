@@ -69,6 +69,10 @@ rules! {
         "RFC 5280 §4.2.1.2 (SHOULD be included in end entity certificates)",
         "an end-entity certificate without subjectKeyIdentifier",
         "un certificat d'entité finale sans subjectKeyIdentifier";
+    SKI_UNKNOWN_METHOD: "rfc5280.ski.unknown_method", Notice,
+        "RFC 5280 §4.2.1.2 (methods 1 and 2); RFC 7093 §2 (methods 1 to 4)",
+        "the subjectKeyIdentifier is derived from the key by none of the methods of RFC 5280 and RFC 7093: it cannot be recomputed from the key",
+        "le subjectKeyIdentifier n'est dérivé de la clé par aucune des méthodes des RFC 5280 et 7093 : il ne peut être recalculé à partir de la clé";
     SKI_CRITICAL: "rfc5280.ski.critical", Error,
         "RFC 5280 §4.2.1.2 (MUST mark this extension as non-critical)",
         "subjectKeyIdentifier is marked critical",
@@ -103,6 +107,30 @@ rules! {
         "keyUsage {bit} ne peut aller avec une clé {algorithm} ({source})";
 }
 
+/// Whether the subjectKeyIdentifier (hex) is one of the identifiers RFC 5280 §4.2.1.2 (the
+/// SHA-1 of the subjectPublicKey, or 0100 and its last 60 bits) and RFC 7093 §2 (the leftmost
+/// 160 bits of its SHA-256, -384, -512; method 4, the hash of the whole SubjectPublicKeyInfo)
+/// derive from the key. A key sceau cannot read counts as
+/// known: there is nothing to compare.
+fn ski_from_a_known_method(ski: &str, spki: &[u8]) -> bool {
+    use ring::digest::{digest, SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512};
+    let Some(key) = crate::derwalk::spki_public_key(spki) else {
+        return true;
+    };
+    let sha1 = digest(&SHA1_FOR_LEGACY_USE_ONLY, key);
+    let mut method2 = sha1.as_ref()[12..].to_vec();
+    method2[0] = 0x40 | (method2[0] & 0x0f);
+    let mut candidates = vec![hex::encode(sha1.as_ref()), hex::encode(&method2)];
+    for algorithm in [&SHA256, &SHA384, &SHA512] {
+        candidates.push(hex::encode(&digest(algorithm, key).as_ref()[..20]));
+        // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
+        let whole = digest(algorithm, spki);
+        candidates.push(hex::encode(whole.as_ref()));
+        candidates.push(hex::encode(&whole.as_ref()[..20]));
+    }
+    candidates.iter().any(|c| c == ski)
+}
+
 /// Judges `facts` by the rules of RFC 5280 every certificate shares. `end_entity_ski`: whether
 /// a missing subjectKeyIdentifier in an end-entity certificate is reported (the TLS BR make it
 /// NOT RECOMMENDED, so a TLS profile turns the RFC's SHOULD off).
@@ -124,6 +152,14 @@ pub(crate) fn check(facts: &CertFacts, end_entity_ski: bool, cabf: bool, out: &m
             "extensions.subjectKeyIdentifier",
         )),
         _ => {}
+    }
+    if let Some(ski) = &facts.subject_key_id {
+        if !ski_from_a_known_method(ski, &facts.key.spki) {
+            out.push(Finding::new(
+                &SKI_UNKNOWN_METHOD,
+                "extensions.subjectKeyIdentifier",
+            ));
+        }
     }
     match facts.extension("authorityKeyIdentifier") {
         // Self-issued: the AKI may be left out (self-signed), and the signature cannot say
