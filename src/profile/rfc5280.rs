@@ -117,18 +117,25 @@ fn ski_from_a_known_method(ski: &str, spki: &[u8]) -> bool {
     let Some(key) = crate::derwalk::spki_public_key(spki) else {
         return true;
     };
+    let Ok(ski) = hex::decode(ski) else {
+        return false;
+    };
+    // One hash at a time, the most common method first: most certificates stop at SHA-1.
     let sha1 = digest(&SHA1_FOR_LEGACY_USE_ONLY, key);
+    if ski == sha1.as_ref() {
+        return true;
+    }
     let mut method2 = sha1.as_ref()[12..].to_vec();
     method2[0] = 0x40 | (method2[0] & 0x0f);
-    let mut candidates = vec![hex::encode(sha1.as_ref()), hex::encode(&method2)];
-    for algorithm in [&SHA256, &SHA384, &SHA512] {
-        candidates.push(hex::encode(&digest(algorithm, key).as_ref()[..20]));
-        // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
-        let whole = digest(algorithm, spki);
-        candidates.push(hex::encode(whole.as_ref()));
-        candidates.push(hex::encode(&whole.as_ref()[..20]));
+    if ski == method2 {
+        return true;
     }
-    candidates.iter().any(|c| c == ski)
+    [&SHA256, &SHA384, &SHA512].into_iter().any(|algorithm| {
+        let of_key = digest(algorithm, key);
+        // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
+        let of_spki = digest(algorithm, spki);
+        ski == of_key.as_ref()[..20] || ski == of_spki.as_ref() || ski == of_spki.as_ref()[..20]
+    })
 }
 
 /// Judges `facts` by the rules of RFC 5280 every certificate shares. `end_entity_ski`: whether
