@@ -4,34 +4,16 @@
 //! S/MIME certificates.
 
 use rcgen::{
-    CertificateParams, CustomExtension, DnType, DnValue, ExtendedKeyUsagePurpose, Issuer, KeyPair,
+    CertificateParams, CustomExtension, DnType, DnValue, ExtendedKeyUsagePurpose, KeyPair,
     KeyUsagePurpose,
 };
-use sceau::{check_certificate, IssuancePolicy, Report};
 
 mod common;
-use common::{oid, tlv};
+use common::{aia, check_as as check, policies, test_ca, tlv, EV, OV};
 
-const EV: &[u64] = &[2, 23, 140, 1, 1];
-const OV: &[u64] = &[2, 23, 140, 1, 2, 2];
 const SMIME_ORGANIZATION: &[u64] = &[2, 23, 140, 1, 5, 2, 2];
 const ATTRIBUTE: &str = "subject.organizationIdentifier";
 const EXTENSION: &str = "extensions.cabfOrganizationIdentifier";
-
-fn policies(oids: &[&[u64]]) -> CustomExtension {
-    let infos: Vec<u8> = oids.iter().flat_map(|o| tlv(0x30, &oid(o))).collect();
-    CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
-}
-
-fn aia() -> CustomExtension {
-    let mut ocsp = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 1]);
-    ocsp.extend(tlv(0x86, b"http://ocsp.exemple.fr"));
-    let mut issuers = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
-    issuers.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
-    let mut descriptions = tlv(0x30, &ocsp);
-    descriptions.extend(tlv(0x30, &issuers));
-    CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], tlv(0x30, &descriptions))
-}
 
 /// The DER of a cabfOrganizationIdentifier value (EV Guidelines §9.8.2).
 fn orgid_value(scheme: &str, country: &str, state: Option<&str>, reference: &str) -> Vec<u8> {
@@ -50,11 +32,11 @@ fn orgid_extension(value: Vec<u8>) -> CustomExtension {
 
 fn issue(params: CertificateParams) -> Vec<u8> {
     let key = KeyPair::generate().unwrap();
-    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca.distinguished_name.push(DnType::CommonName, "Exemple AC");
-    ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    let issuer = Issuer::new(ca, KeyPair::generate().unwrap());
-    params.signed_by(&key, &issuer).unwrap().der().to_vec()
+    params
+        .signed_by(&key, &test_ca("Exemple AC", None))
+        .unwrap()
+        .der()
+        .to_vec()
 }
 
 /// A TLS subscriber certificate under `policy`, its subject a country, an organization and
@@ -108,10 +90,6 @@ fn smime(country: &str, attribute: &str) -> Vec<u8> {
     params.not_before = rcgen::date_time_ymd(2026, 11, 1);
     params.not_after = rcgen::date_time_ymd(2027, 1, 29);
     issue(params)
-}
-
-fn check(der: &[u8], profile: &str) -> Report {
-    check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap()
 }
 
 /// The `profile.orgid.*` findings of a report, as (code, field).

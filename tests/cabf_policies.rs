@@ -7,20 +7,15 @@
 
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose,
+    KeyPair, KeyUsagePurpose,
 };
 use sceau::{check_certificate, IssuancePolicy, Report, Severity, Verdict};
 
 mod common;
-use common::{oid, tlv};
+use common::{check_as as check, oid, test_ca, tlv, DV, EV, MAILBOX_LEGACY, MAILBOX_STRICT, OV};
 
-const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
-const OV: &[u64] = &[2, 23, 140, 1, 2, 2];
-const EV: &[u64] = &[2, 23, 140, 1, 1];
 const ANY_POLICY: &[u64] = &[2, 5, 29, 32, 0];
 const CA_OWN: &[u64] = &[1, 3, 6, 1, 4, 1, 99999, 1];
-const MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
-const MAILBOX_LEGACY: &[u64] = &[2, 23, 140, 1, 5, 1, 1];
 const SPONSORED_STRICT: &[u64] = &[2, 23, 140, 1, 5, 3, 3];
 const CODE_SIGNING: &[u64] = &[2, 23, 140, 1, 4, 1];
 
@@ -90,25 +85,10 @@ fn aia() -> CustomExtension {
     )
 }
 
-/// The issuing CA, named with an organization.
-fn issuer(organization: &str) -> Issuer<'static, KeyPair> {
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    params
-        .distinguished_name
-        .push(DnType::OrganizationName, organization);
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "Exemple AC Racine");
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    Issuer::new(params, key)
-}
-
 fn issue_by(params: CertificateParams, organization: &str) -> Vec<u8> {
     let key = KeyPair::generate().unwrap();
     params
-        .signed_by(&key, &issuer(organization))
+        .signed_by(&key, &test_ca("Exemple AC Racine", Some(organization)))
         .unwrap()
         .der()
         .to_vec()
@@ -186,10 +166,6 @@ fn smime(policies: CustomExtension) -> CertificateParams {
         uris: vec!["http://ca.exemple.fr/ca.crl".into()],
     }];
     params
-}
-
-fn check(der: &[u8], profile: &str) -> Report {
-    check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap()
 }
 
 /// The `profile.policy.*` findings of a report, as (code, field).

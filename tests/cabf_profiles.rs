@@ -6,43 +6,12 @@
 
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose,
+    KeyPair, KeyUsagePurpose,
 };
 use sceau::{check_certificate, IssuancePolicy, Report, Severity, Verdict};
 
 mod common;
-use common::{oid, tlv};
-
-/// certificatePolicies with the given policy OIDs.
-fn policies(oids: &[&[u64]]) -> CustomExtension {
-    let infos: Vec<u8> = oids.iter().flat_map(|o| tlv(0x30, &oid(o))).collect();
-    CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
-}
-
-/// authorityInfoAccess with an OCSP and a caIssuers URL (BR §7.1.2.7.7).
-fn aia() -> CustomExtension {
-    let mut ocsp = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 1]);
-    ocsp.extend(tlv(0x86, b"http://ocsp.exemple.fr"));
-    let mut issuers = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
-    issuers.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
-    let mut descriptions = tlv(0x30, &ocsp);
-    descriptions.extend(tlv(0x30, &issuers));
-    CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], tlv(0x30, &descriptions))
-}
-
-const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
-const SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
-
-fn issuer() -> Issuer<'static, KeyPair> {
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "Exemple AC TLS");
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    Issuer::new(params, key)
-}
+use common::{aia, check_as as check, policies, test_ca, tlv, DV, MAILBOX_STRICT};
 
 /// A TLS subscriber certificate as the BR's table has it, issued 2026-11-01 for 90 days.
 fn tls_params() -> CertificateParams {
@@ -61,11 +30,11 @@ fn tls_params() -> CertificateParams {
 
 fn issue(params: CertificateParams) -> Vec<u8> {
     let key = KeyPair::generate().unwrap();
-    params.signed_by(&key, &issuer()).unwrap().der().to_vec()
-}
-
-fn check(der: &[u8], profile: &str) -> Report {
-    check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap()
+    params
+        .signed_by(&key, &test_ca("Exemple AC TLS", None))
+        .unwrap()
+        .der()
+        .to_vec()
 }
 
 /// The `profile.*` findings of a report, as (code, field).
@@ -226,7 +195,7 @@ fn the_eku_rules_of_each_profile() {
     };
     let multipurpose = check(&smime(&[2, 23, 140, 1, 5, 1, 2]), "smime-br");
     assert_eq!(profile_findings(&multipurpose), pairs(&[]));
-    let strict = check(&smime(SMIME_MAILBOX_STRICT), "smime-br");
+    let strict = check(&smime(MAILBOX_STRICT), "smime-br");
     assert_eq!(
         profile_findings(&strict),
         pairs(&[("profile.eku.forbidden", "extensions.extKeyUsage")])

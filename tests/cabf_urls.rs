@@ -5,19 +5,15 @@
 
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose,
+    KeyPair, KeyUsagePurpose,
 };
-use sceau::{check_certificate, IssuancePolicy, Report};
 
 mod common;
-use common::{oid, tlv};
+use common::{check_as as check, oid, policies, test_ca, tlv, DV, MAILBOX_LEGACY, MAILBOX_STRICT};
 
 const OCSP: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 1];
 const CA_ISSUERS: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 2];
 const CA_REPOSITORY: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 5];
-const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
-const MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
-const MAILBOX_LEGACY: &[u64] = &[2, 23, 140, 1, 5, 1, 1];
 
 /// A uniformResourceIdentifier GeneralName.
 fn uri(text: &str) -> Vec<u8> {
@@ -77,28 +73,13 @@ fn good_crldp() -> Vec<Vec<u8>> {
     vec![full(&[uri("http://crl.exemple.fr/ca.crl")])]
 }
 
-fn policies(oids: &[&[u64]]) -> CustomExtension {
-    let infos: Vec<u8> = oids.iter().flat_map(|o| tlv(0x30, &oid(o))).collect();
-    CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
-}
-
-fn issuer() -> Issuer<'static, KeyPair> {
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    params
-        .distinguished_name
-        .push(DnType::OrganizationName, "Exemple SA");
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "Exemple AC Racine");
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    Issuer::new(params, key)
-}
-
 fn issue(params: CertificateParams) -> Vec<u8> {
     let key = KeyPair::generate().unwrap();
-    params.signed_by(&key, &issuer()).unwrap().der().to_vec()
+    params
+        .signed_by(&key, &test_ca("Exemple AC Racine", Some("Exemple SA")))
+        .unwrap()
+        .der()
+        .to_vec()
 }
 
 /// A TLS subscriber certificate issued 2026-11-01 for 90 days, with these extensions.
@@ -192,10 +173,6 @@ fn smime(policy: &[u64], extensions: Vec<CustomExtension>) -> CertificateParams 
     params.not_before = rcgen::date_time_ymd(2026, 11, 1);
     params.not_after = rcgen::date_time_ymd(2027, 1, 29);
     params
-}
-
-fn check(der: &[u8], profile: &str) -> Report {
-    check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap()
 }
 
 /// The findings of this family (`profile.crldp.*`, `profile.aia.*`), as (code, field).

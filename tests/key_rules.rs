@@ -4,20 +4,12 @@
 
 use rcgen::{
     BasicConstraints, CertificateParams, CustomExtension, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose,
+    KeyPair, KeyUsagePurpose,
 };
 use sceau::{check_certificate, IssuancePolicy, Report};
 
-fn issuer() -> Issuer<'static, KeyPair> {
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    params
-        .distinguished_name
-        .push(DnType::CommonName, "Exemple AC");
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    Issuer::new(params, key)
-}
+mod common;
+use common::test_ca;
 
 /// An end-entity certificate with an AKI and an SKI, signed by a CA.
 fn leaf(key: &KeyPair, usages: Vec<KeyUsagePurpose>) -> CertificateParams {
@@ -49,7 +41,11 @@ fn der(tag: u8, content: &[u8]) -> Vec<u8> {
 }
 
 fn sign(params: CertificateParams, key: &KeyPair) -> Vec<u8> {
-    params.signed_by(key, &issuer()).unwrap().der().to_vec()
+    params
+        .signed_by(key, &test_ca("Exemple AC", None))
+        .unwrap()
+        .der()
+        .to_vec()
 }
 
 fn codes(der: &[u8], profile: &str, prefix: &str) -> Vec<&'static str> {
@@ -292,10 +288,11 @@ fn the_smime_key_usage_by_key_type() {
     let smime = |key: &KeyPair, usages: Vec<KeyUsagePurpose>, strict: bool| {
         let mut params = leaf(key, usages);
         params.extended_key_usages = vec![ExtendedKeyUsagePurpose::EmailProtection];
+        // 2.23.140.1.5.1.3 (mailbox, strict) or 2.23.140.1.5.1.2 (mailbox, multipurpose).
         let policy: &[u8] = if strict {
-            &[0x06, 0x08, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x01, 0x03]
+            &[0x06, 0x07, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x03]
         } else {
-            &[0x06, 0x08, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x01, 0x02]
+            &[0x06, 0x07, 0x67, 0x81, 0x0c, 0x01, 0x05, 0x01, 0x02]
         };
         params
             .custom_extensions

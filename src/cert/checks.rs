@@ -136,7 +136,7 @@ fn check_cabf(
     }
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.
-        let ev = facts.policies.iter().any(|p| p == "2.23.140.1.1");
+        let ev = cabf::is_ev(facts);
         let schedule = match schedule {
             CapSchedule::CabTls if ev => CapSchedule::CabEv,
             other => other,

@@ -266,6 +266,31 @@ pub static PROFILES: [CabProfile; 7] = [
     },
 ];
 
+/// The EV Guidelines' reserved policy identifier.
+pub(crate) const EV_POLICY: &str = "2.23.140.1.1";
+
+/// Whether the certificate carries the EV policy.
+pub(crate) fn is_ev(facts: &CertFacts) -> bool {
+    facts.policies.iter().any(|p| p == EV_POLICY)
+}
+
+/// The generation of a reserved S/MIME policy identifier, 2.23.140.1.5.{validation}.{generation}
+/// (validation 1 mailbox to 4 individual; generation 1 legacy, 2 multipurpose, 3 strict).
+pub(crate) fn smime_generation(oid: &str) -> Option<u8> {
+    match oid.strip_prefix("2.23.140.1.5.")?.as_bytes() {
+        [b'1'..=b'4', b'.', generation @ b'1'..=b'3'] => Some(generation - b'0'),
+        _ => None,
+    }
+}
+
+/// Whether the certificate carries a reserved S/MIME identifier of `generation`.
+pub(crate) fn has_smime_generation(facts: &CertFacts, generation: u8) -> bool {
+    facts
+        .policies
+        .iter()
+        .any(|p| smime_generation(p) == Some(generation))
+}
+
 /// The profile with id `id`.
 pub fn profile(id: &str) -> Option<&'static CabProfile> {
     PROFILES.iter().find(|p| p.id == id)
@@ -346,7 +371,7 @@ pub fn choose(name: &str, facts: &CertFacts) -> Option<(&'static CabProfile, Loc
         "rfc5280" => return None,
         _ if is_ca => ca(),
         _ if has_eku(EKU_OCSP) => ocsp(),
-        _ if has_eku(EKU_SERVER) || has_policy("2.23.140.1.2.") || has_policy("2.23.140.1.1") => (
+        _ if has_eku(EKU_SERVER) || has_policy("2.23.140.1.2.") || has_policy(EV_POLICY) => (
             "tls-br-subscriber",
             why(
                 "the serverAuth EKU or a CA/B TLS policy OID",
@@ -427,11 +452,7 @@ pub fn check_ekus(facts: &CertFacts, profile: &CabProfile, day: Date, out: &mut 
         return;
     }
     // S/MIME BR §7.1.2.3(f): the strict generation allows emailProtection alone.
-    let strict = !profile.eku_strict.is_empty()
-        && facts.policies.iter().any(|p| {
-            p.strip_prefix("2.23.140.1.5.")
-                .is_some_and(|rest| rest.ends_with(".3"))
-        });
+    let strict = !profile.eku_strict.is_empty() && has_smime_generation(facts, 3);
     for eku in facts.extended_key_usage.as_deref().unwrap_or_default() {
         let rule = if profile.eku_forbidden.contains(&eku.as_str())
             || (strict && !profile.eku_strict.contains(&eku.as_str()))

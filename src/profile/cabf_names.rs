@@ -6,7 +6,7 @@
 use std::net::IpAddr;
 
 use crate::cert::facts::CertFacts;
-use crate::profile::cabf::CabProfile;
+use crate::profile::cabf::{is_ev, CabProfile};
 use crate::rule::{rules, Finding};
 use crate::x509::RequestedName;
 
@@ -112,7 +112,7 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
     if profile.id != "tls-br-subscriber" {
         return;
     }
-    let ev = facts.policies.iter().any(|p| p == "2.23.140.1.1");
+    let ev = is_ev(facts);
     let allowed = if ev {
         "dNSName"
     } else {

@@ -11,12 +11,11 @@ use crate::cert::facts::CertFacts;
 use crate::cert::organization_id::{parse_attribute, OrgIdExtension, OrganizationId};
 use crate::lang::Localized;
 use crate::names::is_iso3166_alpha2;
-use crate::profile::cabf::CabProfile;
+use crate::profile::cabf::{is_ev, CabProfile};
 use crate::rule::{rules, Finding, Rule};
 
 const ATTRIBUTE_FIELD: &str = "subject.organizationIdentifier";
 const EXTENSION_FIELD: &str = "extensions.cabfOrganizationIdentifier";
-const EV_POLICY: &str = "2.23.140.1.1";
 /// The country code of schemes that are global (LEI, INT: S/MIME BR §7.1.4.2.2(d)).
 const GLOBAL: &str = "XG";
 
@@ -377,7 +376,7 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
             out,
         );
     }
-    if facts.policies.iter().any(|p| p == EV_POLICY) {
+    if is_ev(facts) {
         for attribute in attributes() {
             let Some(value) = attribute.value.as_deref() else {
                 continue;

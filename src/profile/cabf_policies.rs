@@ -13,7 +13,7 @@ use crate::cert::facts::CertFacts;
 use crate::cert::policies::{DisplayTextType, PolicyFacts, QualifierFact, ANY_POLICY};
 use crate::host::uri_scheme;
 use crate::lang::Localized;
-use crate::profile::cabf::CabProfile;
+use crate::profile::cabf::{smime_generation, CabProfile, EV_POLICY};
 use crate::rule::{rules, Finding, Rule};
 
 /// The TLS reserved policy identifiers (BR §7.1.6.1): DV, OV, IV, EV.
@@ -27,7 +27,6 @@ const TLS_RESERVED_TEXT: &str = "2.23.140.1.2.1, 2.23.140.1.2.2, 2.23.140.1.2.3,
 /// The S/MIME reserved policy identifiers are 2.23.140.1.5.{validation}.{generation}, the
 /// validation 1 (mailbox) to 4 (individual), the generation 1 (legacy) to 3 (strict).
 const SMIME_RESERVED_TEXT: &str = "2.23.140.1.5.[1-4].[1-3]";
-const EV_POLICY: &str = "2.23.140.1.1";
 /// The field of the findings on the extension as a whole.
 const FIELD: &str = "extensions.certificatePolicies";
 /// The precertificate signing purpose (RFC 6962): a CA with it is a TLS CA (BR §7.1.2.4).
@@ -37,10 +36,7 @@ const PRECERT_SIGNING: &str = "1.3.6.1.4.1.11129.2.4.4";
 const SC62: Date = date!(2023 - 09 - 15);
 
 fn is_smime_reserved(oid: &str) -> bool {
-    let Some(rest) = oid.strip_prefix("2.23.140.1.5.") else {
-        return false;
-    };
-    matches!(rest.as_bytes(), [b'1'..=b'4', b'.', b'1'..=b'3'])
+    smime_generation(oid).is_some()
 }
 
 /// What kind of certificate the profile judges, for the policy rules.
@@ -494,7 +490,7 @@ impl Judge<'_> {
         for oid in self
             .policies
             .oids()
-            .filter(|o| is_smime_reserved(o) && o.ends_with(".1"))
+            .filter(|o| smime_generation(o) == Some(1))
         {
             out.push(
                 self.finding(&SMIME_LEGACY_RETIRED, FIELD.into())

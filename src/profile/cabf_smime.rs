@@ -5,7 +5,8 @@
 //! for RSA and EC; EdDSA and ML-DSA keys sign only.
 
 use crate::cert::facts::CertFacts;
-use crate::profile::cabf::CabProfile;
+use crate::profile::cabf::{has_smime_generation, CabProfile};
+use crate::profile::rfc5280::{is_mlkem, EDDSA_KEYS, MLDSA_KEYS};
 use crate::rule::{rules, Finding};
 
 /// The bits of one kind of certificate: those one of which makes it that kind, and those it
@@ -38,11 +39,8 @@ fn kinds(algorithm: &str, strict: bool) -> Option<(Option<Kind>, Option<Kind>)> 
                 optional: &["encipherOnly", "decipherOnly"],
             }),
         ),
-        "ed25519" | "ed448" | "1.3.101.112" | "1.3.101.113" => (Some(SIGNING), None),
-        "2.16.840.1.101.3.4.3.17" | "2.16.840.1.101.3.4.3.18" | "2.16.840.1.101.3.4.3.19" => {
-            (Some(SIGNING), None)
-        }
-        oid if oid.starts_with("2.16.840.1.101.3.4.4.") => (
+        a if EDDSA_KEYS.contains(&a) || MLDSA_KEYS.contains(&a) => (Some(SIGNING), None),
+        a if is_mlkem(a) => (
             None,
             Some(Kind {
                 required: &["keyEncipherment"],
@@ -73,10 +71,7 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
     let Some(bits) = facts.key_usage.as_deref() else {
         return;
     };
-    let strict = facts.policies.iter().any(|p| {
-        p.strip_prefix("2.23.140.1.5.")
-            .is_some_and(|rest| rest.ends_with(".3"))
-    });
+    let strict = has_smime_generation(facts, 3);
     let algorithm = &facts.key.algorithm;
     let Some((signing, management)) = kinds(algorithm, strict) else {
         return;

@@ -4,7 +4,7 @@
 //! certificates (BR §7.1.2.10.2) — and what an attribute the table does not name is.
 
 use crate::cert::facts::CertFacts;
-use crate::profile::cabf::{CabProfile, Presence};
+use crate::profile::cabf::{CabProfile, Presence, EV_POLICY};
 use crate::rule::{rules, Finding};
 
 use Presence::{Forbidden, NotRecommended, Optional, Required};
@@ -126,7 +126,7 @@ fn table(facts: &CertFacts, profile: &CabProfile) -> Option<&'static SubjectTabl
             let has = |oid: &str| facts.policies.iter().any(|p| p == oid);
             // The first reserved OID wins; several are a policy finding of their own.
             [
-                ("2.23.140.1.1", &EV),
+                (EV_POLICY, &EV),
                 ("2.23.140.1.2.1", &DV),
                 ("2.23.140.1.2.2", &OV),
                 ("2.23.140.1.2.3", &IV),

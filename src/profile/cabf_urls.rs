@@ -11,7 +11,7 @@ use crate::cert::revocation_info::{
     AccessFact, LocationFact, RevocationInfo, ACCESS_CA_ISSUERS, ACCESS_OCSP,
 };
 use crate::host::uri_scheme;
-use crate::profile::cabf::CabProfile;
+use crate::profile::cabf::{has_smime_generation, CabProfile};
 use crate::rule::{rules, Finding};
 
 const CRLDP: &str = "extensions.cRLDistributionPoints";
@@ -345,21 +345,12 @@ fn revocation_present(facts: &CertFacts, info: &RevocationInfo, out: &mut Vec<Fi
     }
 }
 
-/// Whether the certificate's reserved S/MIME policy is of the Legacy generation
-/// (2.23.140.1.5.x.1).
-fn smime_legacy(facts: &CertFacts) -> bool {
-    facts.policies.iter().any(|p| {
-        p.strip_prefix("2.23.140.1.5.")
-            .is_some_and(|rest| matches!(rest.as_bytes(), [b'1'..=b'4', b'.', b'1']))
-    })
-}
-
 /// S/MIME BR §7.1.2.3(b).
 fn smime_points(facts: &CertFacts, info: &RevocationInfo, out: &mut Vec<Finding>) {
     if !info.crldp_present || !info.crldp_decoded {
         return;
     }
-    let legacy = smime_legacy(facts);
+    let legacy = has_smime_generation(facts, 1);
     let allowed: &[&str] = if legacy {
         &["http", "ldap", "ftp"]
     } else {

@@ -15,6 +15,26 @@ const SIGNATURE_BITS: &[&str] = &[
     "cRLSign",
 ];
 
+/// EdDSA signature keys, as sceau names them or by OID (RFC 8410).
+pub(crate) const EDDSA_KEYS: [&str; 4] = ["ed25519", "ed448", "1.3.101.112", "1.3.101.113"];
+/// ML-DSA-44/65/87 keys.
+pub(crate) const MLDSA_KEYS: [&str; 3] = [
+    "2.16.840.1.101.3.4.3.17",
+    "2.16.840.1.101.3.4.3.18",
+    "2.16.840.1.101.3.4.3.19",
+];
+/// HashML-DSA keys.
+const HASH_MLDSA_KEYS: [&str; 3] = [
+    "2.16.840.1.101.3.4.3.32",
+    "2.16.840.1.101.3.4.3.33",
+    "2.16.840.1.101.3.4.3.34",
+];
+
+/// Whether `algorithm` is an ML-KEM key (2.16.840.1.101.3.4.4.x).
+pub(crate) fn is_mlkem(algorithm: &str) -> bool {
+    algorithm.starts_with("2.16.840.1.101.3.4.4.")
+}
+
 /// What a key type allows of keyUsage.
 #[derive(Clone, Copy)]
 enum Bits {
@@ -33,25 +53,23 @@ fn key_usage_rule(algorithm: &str) -> Option<(&'static str, Bits)> {
             "RFC 8813 §3",
             Bits::Never(&["keyEncipherment", "dataEncipherment"][..]),
         ),
-        "ed25519" | "ed448" | "1.3.101.112" | "1.3.101.113" => {
-            ("RFC 9295 §3 (RFC 8410 §5)", Bits::Only(SIGNATURE_BITS))
-        }
+        a if EDDSA_KEYS.contains(&a) => ("RFC 9295 §3 (RFC 8410 §5)", Bits::Only(SIGNATURE_BITS)),
         "1.3.101.110" | "1.3.101.111" => (
             "RFC 8410 §5 (X25519, X448: key agreement only)",
             Bits::Only(&["keyAgreement", "encipherOnly", "decipherOnly"][..]),
         ),
         // ML-DSA-44/65/87.
-        "2.16.840.1.101.3.4.3.17" | "2.16.840.1.101.3.4.3.18" | "2.16.840.1.101.3.4.3.19" => (
+        a if MLDSA_KEYS.contains(&a) => (
             "draft-ietf-lamps-dilithium-certificates §5 (ML-DSA)",
             Bits::Only(SIGNATURE_BITS),
         ),
         // HashML-DSA: a pre-hash key signs documents, never certificates or CRLs.
-        "2.16.840.1.101.3.4.3.32" | "2.16.840.1.101.3.4.3.33" | "2.16.840.1.101.3.4.3.34" => (
+        a if HASH_MLDSA_KEYS.contains(&a) => (
             "draft-ietf-lamps-dilithium-certificates §5 (HashML-DSA)",
             Bits::Only(&["digitalSignature", "nonRepudiation"][..]),
         ),
         // ML-KEM-512/768/1024.
-        oid if oid.starts_with("2.16.840.1.101.3.4.4.") => (
+        a if is_mlkem(a) => (
             "draft-ietf-lamps-kyber-certificates §5 (ML-KEM)",
             Bits::Only(&["keyEncipherment"][..]),
         ),

@@ -86,3 +86,53 @@ pub fn oid(arcs: &[u64]) -> Vec<u8> {
     }
     tlv(0x06, &out)
 }
+
+/// The CA/B reserved policy OIDs the tests issue under, as arcs.
+pub const DV: &[u64] = &[2, 23, 140, 1, 2, 1];
+pub const OV: &[u64] = &[2, 23, 140, 1, 2, 2];
+pub const EV: &[u64] = &[2, 23, 140, 1, 1];
+pub const MAILBOX_LEGACY: &[u64] = &[2, 23, 140, 1, 5, 1, 1];
+pub const MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
+
+/// certificatePolicies with the given policy OIDs, no qualifier.
+pub fn policies(oids: &[&[u64]]) -> rcgen::CustomExtension {
+    let infos: Vec<u8> = oids.iter().flat_map(|o| tlv(0x30, &oid(o))).collect();
+    rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 32], tlv(0x30, &infos))
+}
+
+/// authorityInfoAccess with an OCSP and a caIssuers URL (BR §7.1.2.7.7).
+pub fn aia() -> rcgen::CustomExtension {
+    let mut ocsp = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 1]);
+    ocsp.extend(tlv(0x86, b"http://ocsp.exemple.fr"));
+    let mut issuers = oid(&[1, 3, 6, 1, 5, 5, 7, 48, 2]);
+    issuers.extend(tlv(0x86, b"http://ca.exemple.fr/ca.crt"));
+    let mut descriptions = tlv(0x30, &ocsp);
+    descriptions.extend(tlv(0x30, &issuers));
+    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], tlv(0x30, &descriptions))
+}
+
+/// A CA to issue test certificates from: the CN given, an organization when given,
+/// keyCertSign and cRLSign.
+pub fn test_ca(cn: &str, organization: Option<&str>) -> rcgen::Issuer<'static, rcgen::KeyPair> {
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    if let Some(organization) = organization {
+        params
+            .distinguished_name
+            .push(rcgen::DnType::OrganizationName, organization);
+    }
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, cn);
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params.key_usages = vec![
+        rcgen::KeyUsagePurpose::KeyCertSign,
+        rcgen::KeyUsagePurpose::CrlSign,
+    ];
+    rcgen::Issuer::new(params, key)
+}
+
+/// `sceau::check_certificate` against the profile named `profile`.
+pub fn check_as(der: &[u8], profile: &str) -> Report {
+    sceau::check_certificate(der, &sceau::IssuancePolicy::by_id(profile).unwrap()).unwrap()
+}
