@@ -181,6 +181,13 @@ typedef struct sceau_assurance_options sceau_assurance_options;
 typedef struct sceau_catalog sceau_catalog;
 
 /**
+ * A profile with its options. Opaque; free it with `sceau_policy_free`. A policy is not
+ * changed by the checks that use it: one handle may serve several threads at once as long as
+ * none of them sets an option meanwhile.
+ */
+typedef struct sceau_policy sceau_policy;
+
+/**
  * A report: the outcome of one check. Opaque; free it with `sceau_report_free`.
  */
 typedef struct sceau_report sceau_report;
@@ -326,6 +333,36 @@ enum sceau_result sceau_csr_check_many(const uint8_t *const *inputs,
                                        enum sceau_result *results_out);
 
 /**
+ * Checks `count` certificates against `policy` (a `sceau_policy_new` handle, with its
+ * authorised domains and rules date), as `sceau_cert_check_many` does.
+ *
+ * # Safety
+ * As `sceau_cert_check_many`; `policy` a live handle.
+ */
+enum sceau_result sceau_cert_check_many_with(const uint8_t *const *inputs,
+                                             const size_t *lens,
+                                             size_t count,
+                                             const struct sceau_policy *policy,
+                                             uint32_t jobs,
+                                             struct sceau_report **reports_out,
+                                             enum sceau_result *results_out);
+
+/**
+ * Checks `count` CSRs against `policy` at `time_unix`, as `sceau_csr_check_many` does.
+ *
+ * # Safety
+ * As `sceau_cert_check_many`; `policy` a live handle.
+ */
+enum sceau_result sceau_csr_check_many_with(const uint8_t *const *inputs,
+                                            const size_t *lens,
+                                            size_t count,
+                                            const struct sceau_policy *policy,
+                                            uint64_t time_unix,
+                                            uint32_t jobs,
+                                            struct sceau_report **reports_out,
+                                            enum sceau_result *results_out);
+
+/**
  * Makes a catalogue: the embedded one, with the products (and holidays) of `toml` (a
  * NUL-terminated TOML text with `[[product]]` tables) replacing or added to it.
  *
@@ -333,6 +370,20 @@ enum sceau_result sceau_csr_check_many(const uint8_t *const *inputs,
  * `toml` must be NUL-terminated; `catalog_out` must be writable.
  */
 enum sceau_result sceau_catalog_new_from_toml(const char *toml, struct sceau_catalog **catalog_out);
+
+/**
+ * Writes every product of `catalog` (NULL: embedded) with its rules as JSON (what `sceau
+ * profiles --format json` prints) into `buf`, with the buffer contract of
+ * `sceau_report_json`.
+ *
+ * # Safety
+ * `catalog` NULL or a live handle; `buf` must point to `len` writable bytes or be NULL;
+ * `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_profiles_json(const struct sceau_catalog *catalog,
+                                      char *buf,
+                                      size_t len,
+                                      size_t *out_n);
 
 /**
  * Frees a catalogue. NULL is ignored.
@@ -443,9 +494,86 @@ enum sceau_result sceau_result_message(uint32_t result, char *buf, size_t len, s
 enum sceau_result sceau_last_error_message(char *buf, size_t len, size_t *out_n);
 
 /**
+ * Writes the catalogue of every rule as JSON (what `sceau rules --format json` prints: code,
+ * severity, citation, dates, message in `lang`) into `buf`, with the buffer contract of
+ * `sceau_report_json`.
+ *
+ * # Safety
+ * `buf` must point to `len` writable bytes or be NULL; `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_rules_json(uint32_t lang, char *buf, size_t len, size_t *out_n);
+
+/**
  * The version of the sceau library, as a static NUL-terminated string.
  */
 const char *sceau_version(void);
+
+/**
+ * Makes the policy of `profile` (NULL: `baseline`; a product id, `auto`, `tls-br`,
+ * `smime-br`, `cs-br`, `ca-br`, `rfc5280`) in `catalog` (NULL: embedded).
+ *
+ * # Safety
+ * `profile` NULL or NUL-terminated; `catalog` NULL or a live handle; `policy_out` writable.
+ */
+enum sceau_result sceau_policy_new(const char *profile,
+                                   const struct sceau_catalog *catalog,
+                                   struct sceau_policy **policy_out);
+
+/**
+ * Replaces the domains the requester is authorised for (`--authorized-domain`; IGC-Santé
+ * writes them `*ch-ville.fr`) with the `count` NUL-terminated `patterns`. A profile that is
+ * no product, or a pattern that names no domain, returns `SCEAU_RESULT_INVALID_ARGUMENT` and
+ * leaves the policy as it was.
+ *
+ * # Safety
+ * `policy` a live handle used by no other thread meanwhile; `patterns` `count` NUL-terminated
+ * strings (NULL when `count` is 0).
+ */
+enum sceau_result sceau_policy_set_authorized_domains(struct sceau_policy *policy,
+                                                      const char *const *patterns,
+                                                      size_t count);
+
+/**
+ * Judges certificates by the rules in force on the day of `time_unix` (seconds since
+ * 1970-01-01 UTC) when it is later than their notBefore (`--rules-at`); 0 clears it.
+ *
+ * # Safety
+ * `policy` a live handle used by no other thread meanwhile.
+ */
+enum sceau_result sceau_policy_set_rules_at(struct sceau_policy *policy, uint64_t time_unix);
+
+/**
+ * Frees a policy. NULL is ignored.
+ *
+ * # Safety
+ * `policy` must be NULL or a handle from sceau not yet freed.
+ */
+void sceau_policy_free(struct sceau_policy *policy);
+
+/**
+ * Checks the CSR in `input` against `policy` at `time_unix`, as `sceau_csr_check` does.
+ *
+ * # Safety
+ * `input` must point to `input_len` readable bytes; `policy` a live handle; `report_out`
+ * writable.
+ */
+enum sceau_result sceau_csr_check_with(const uint8_t *input,
+                                       size_t input_len,
+                                       const struct sceau_policy *policy,
+                                       uint64_t time_unix,
+                                       struct sceau_report **report_out);
+
+/**
+ * Checks the certificate in `input` against `policy`, as `sceau_cert_check` does.
+ *
+ * # Safety
+ * `input` must point to `input_len` readable bytes; `policy` a live handle; `report_out`
+ * writable.
+ */
+enum sceau_result sceau_cert_check_with(const uint8_t *input,
+                                        size_t input_len,
+                                        const struct sceau_policy *policy,
+                                        struct sceau_report **report_out);
 
 /**
  * The verdict of `report`; `SCEAU_VERDICT_REJECTED` when `report` is NULL (fail closed).
@@ -485,6 +613,73 @@ enum sceau_result sceau_report_finding_code(const struct sceau_report *report,
                                             char *buf,
                                             size_t len,
                                             size_t *out_n);
+
+/**
+ * Writes the field finding `index` is about (a dotted path such as `subject.CN` or
+ * `san[2]`; empty for the object as a whole) into `buf`, with the buffer contract of
+ * `sceau_report_json`.
+ *
+ * # Safety
+ * As `sceau_report_finding_code`.
+ */
+enum sceau_result sceau_report_finding_field(const struct sceau_report *report,
+                                             size_t index,
+                                             char *buf,
+                                             size_t len,
+                                             size_t *out_n);
+
+/**
+ * Writes the message of finding `index` in `lang` into `buf`, with the buffer contract of
+ * `sceau_report_json`.
+ *
+ * # Safety
+ * As `sceau_report_finding_code`.
+ */
+enum sceau_result sceau_report_finding_message(const struct sceau_report *report,
+                                               size_t index,
+                                               uint32_t lang,
+                                               char *buf,
+                                               size_t len,
+                                               size_t *out_n);
+
+/**
+ * Writes the citation of finding `index`'s rule (e.g. `RFC 5280 §4.2.1.3`) into `buf`, with
+ * the buffer contract of `sceau_report_json`.
+ *
+ * # Safety
+ * As `sceau_report_finding_code`.
+ */
+enum sceau_result sceau_report_finding_source(const struct sceau_report *report,
+                                              size_t index,
+                                              char *buf,
+                                              size_t len,
+                                              size_t *out_n);
+
+/**
+ * Writes the profile `report` was checked against (for `auto`, the one chosen, e.g.
+ * `tls-br`) into `buf`, with the buffer contract of `sceau_report_json`.
+ *
+ * # Safety
+ * `report` must be NULL or a live handle; `buf` must point to `len` writable bytes or be NULL;
+ * `out_n` must be NULL or writable.
+ */
+enum sceau_result sceau_report_profile(const struct sceau_report *report,
+                                       char *buf,
+                                       size_t len,
+                                       size_t *out_n);
+
+/**
+ * Writes the facts of `report` alone as JSON (the `facts` member of `sceau_report_json`,
+ * texts in `lang`) into `buf`, with the buffer contract of `sceau_report_json`.
+ *
+ * # Safety
+ * As `sceau_report_json`.
+ */
+enum sceau_result sceau_report_facts_json(const struct sceau_report *report,
+                                          uint32_t lang,
+                                          char *buf,
+                                          size_t len,
+                                          size_t *out_n);
 
 /**
  * Writes the JSON form of `report` (schema `sceau.report/1`, messages in `lang`) and a

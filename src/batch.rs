@@ -29,6 +29,11 @@ impl BatchCheck {
     }
 }
 
+/// The most threads a batch runs on (`--jobs`, `jobs` of the C and Python calls); the default
+/// is one per core.
+pub const MAX_JOBS: usize = 1024;
+const MAX_JOBS_PLUS_ONE: usize = MAX_JOBS + 1;
+
 /// A pool of threads that checks batches. Build it once and give it chunk after chunk.
 pub struct Batch {
     check: BatchCheck,
@@ -37,11 +42,14 @@ pub struct Batch {
 
 impl Batch {
     /// A batch checker on `jobs` threads (`None`: one per core).
+    ///
+    /// `jobs` is at most [`MAX_JOBS`]: a thread each costs a stack, and a mistaken or hostile
+    /// count must not exhaust the process.
     pub fn new(check: BatchCheck, jobs: Option<usize>) -> Result<Batch> {
-        if jobs == Some(0) {
+        if let Some(jobs @ (0 | MAX_JOBS_PLUS_ONE..)) = jobs {
             return Err(Error::InvalidArgument {
                 name: "jobs",
-                detail: "0 threads: expected at least 1".into(),
+                detail: format!("{jobs} threads: expected 1 to {MAX_JOBS}"),
             });
         }
         let pool = rayon::ThreadPoolBuilder::new()

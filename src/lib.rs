@@ -81,7 +81,7 @@ pub mod render;
 pub mod tls;
 
 // The checks, each giving one report.
-pub use batch::{check_many, Batch, BatchCheck};
+pub use batch::{check_many, Batch, BatchCheck, MAX_JOBS};
 pub use csr::generate::{generate_csr, GeneratedCsr, NewCsr};
 pub use entry::{assurance, check_certificate, check_csr, expiry, match_certificate, quote};
 pub use registry::rules;

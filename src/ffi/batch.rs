@@ -5,6 +5,7 @@ use std::ffi::c_char;
 
 use crate::batch::{Batch, BatchCheck};
 use crate::ffi::catalog::{policy_for, sceau_catalog};
+use crate::ffi::policy::{policy_of, sceau_policy};
 use crate::ffi::report::sceau_report;
 use crate::ffi::result::{fail, fail_with, sceau_result, time_of};
 
@@ -150,6 +151,58 @@ pub unsafe extern "C" fn sceau_csr_check_many(
     ffi_boundary! {
         // SAFETY: forwarded caller contract.
         let policy = try_result!(unsafe { policy_for(profile, catalog) });
+        // SAFETY: forwarded caller contract.
+        let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
+        let check = BatchCheck::Csrs(policy, time_of(time_unix));
+        // SAFETY: forwarded caller contract.
+        unsafe { run(check, inputs, jobs, reports_out, results_out) }
+    }
+}
+
+/// Checks `count` certificates against `policy` (a `sceau_policy_new` handle, with its
+/// authorised domains and rules date), as `sceau_cert_check_many` does.
+///
+/// # Safety
+/// As `sceau_cert_check_many`; `policy` a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_cert_check_many_with(
+    inputs: *const *const u8,
+    lens: *const usize,
+    count: usize,
+    policy: *const sceau_policy,
+    jobs: u32,
+    reports_out: *mut *mut sceau_report,
+    results_out: *mut sceau_result,
+) -> sceau_result {
+    ffi_boundary! {
+        // SAFETY: forwarded caller contract.
+        let policy = try_result!(unsafe { policy_of(policy) }).clone();
+        // SAFETY: forwarded caller contract.
+        let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
+        // SAFETY: forwarded caller contract.
+        unsafe { run(BatchCheck::Certificates(policy), inputs, jobs, reports_out, results_out) }
+    }
+}
+
+/// Checks `count` CSRs against `policy` at `time_unix`, as `sceau_csr_check_many` does.
+///
+/// # Safety
+/// As `sceau_cert_check_many`; `policy` a live handle.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)] // C has no tuples: each array comes with its length
+pub unsafe extern "C" fn sceau_csr_check_many_with(
+    inputs: *const *const u8,
+    lens: *const usize,
+    count: usize,
+    policy: *const sceau_policy,
+    time_unix: u64,
+    jobs: u32,
+    reports_out: *mut *mut sceau_report,
+    results_out: *mut sceau_result,
+) -> sceau_result {
+    ffi_boundary! {
+        // SAFETY: forwarded caller contract.
+        let policy = try_result!(unsafe { policy_of(policy) }).clone();
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
         let check = BatchCheck::Csrs(policy, time_of(time_unix));

@@ -30,6 +30,27 @@ pub unsafe extern "C" fn sceau_catalog_new_from_toml(
     }
 }
 
+/// Writes every product of `catalog` (NULL: embedded) with its rules as JSON (what `sceau
+/// profiles --format json` prints) into `buf`, with the buffer contract of
+/// `sceau_report_json`.
+///
+/// # Safety
+/// `catalog` NULL or a live handle; `buf` must point to `len` writable bytes or be NULL;
+/// `out_n` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_profiles_json(
+    catalog: *const sceau_catalog,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        // SAFETY: forwarded caller contract.
+        out.write(&crate::render::profiles_json(unsafe { catalog_of(catalog) }))
+    }
+}
+
 /// Frees a catalogue. NULL is ignored.
 ///
 /// # Safety

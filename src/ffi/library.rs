@@ -2,6 +2,7 @@
 
 use std::ffi::{c_char, CStr};
 
+use crate::ffi::report::lang_of;
 use crate::ffi::result::{fail_with, sceau_result, set_last_error, LAST_ERROR};
 
 /// Writes the description of `result` into `buf` (see `sceau_report_json` for the buffer
@@ -48,6 +49,26 @@ pub unsafe extern "C" fn sceau_last_error_message(
         let result = out.write(&message);
         set_last_error(kept);
         result
+    }
+}
+
+/// Writes the catalogue of every rule as JSON (what `sceau rules --format json` prints: code,
+/// severity, citation, dates, message in `lang`) into `buf`, with the buffer contract of
+/// `sceau_report_json`.
+///
+/// # Safety
+/// `buf` must point to `len` writable bytes or be NULL; `out_n` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_rules_json(
+    lang: u32,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        let lang = try_result!(lang_of(lang));
+        out.write(&crate::render::rules_json(lang))
     }
 }
 

@@ -15,6 +15,7 @@ mod catalog;
 mod cert;
 mod csr;
 mod library;
+mod policy;
 mod report;
 mod result;
 mod verifier;

@@ -1,10 +1,11 @@
 //! Report handles: verdict, findings, JSON and text rendering, free.
 
+use std::borrow::Cow;
 use std::ffi::c_char;
 
 use crate::error::Result;
 use crate::ffi::boundary::{NullParameterOrDefault, PanicOrDefault};
-use crate::ffi::result::{fail_with, free_handle, sceau_result};
+use crate::ffi::result::{fail_with, free_handle, sceau_result, TextOut};
 use crate::lang::Lang;
 use crate::report::Report;
 use crate::rule::{Severity, Verdict};
@@ -51,7 +52,7 @@ pub enum sceau_lang {
 
 /// The language a C integer names (`SCEAU_LANG_EN`, `SCEAU_LANG_FR`), or the error: C may pass
 /// any value, so languages come in as integers.
-fn lang_of(lang: u32) -> std::result::Result<Lang, sceau_result> {
+pub(crate) fn lang_of(lang: u32) -> std::result::Result<Lang, sceau_result> {
     match lang {
         l if l == sceau_lang::En as u32 => Ok(Lang::En),
         l if l == sceau_lang::Fr as u32 => Ok(Lang::Fr),
@@ -162,10 +163,127 @@ pub unsafe extern "C" fn sceau_report_finding_code(
 ) -> sceau_result {
     ffi_boundary! {
         let out = text_out!(buf, len, out_n);
-        match finding(&try_ref!(report).report, index) {
-            Ok(finding) => out.write(finding.code()),
-            Err(result) => result,
-        }
+        // SAFETY: forwarded caller contract.
+        unsafe { finding_text(report, index, out, |f| f.code().into()) }
+    }
+}
+
+/// Writes one text of finding `index` with the buffer contract of `sceau_report_json`.
+///
+/// # Safety
+/// `report` must be NULL or a live handle.
+unsafe fn finding_text(
+    report: *const sceau_report,
+    index: usize,
+    out: TextOut,
+    text: impl FnOnce(&crate::rule::Finding) -> Cow<'_, str>,
+) -> sceau_result {
+    match finding(&try_ref!(report).report, index) {
+        Ok(finding) => out.write(&text(finding)),
+        Err(result) => result,
+    }
+}
+
+/// Writes the field finding `index` is about (a dotted path such as `subject.CN` or
+/// `san[2]`; empty for the object as a whole) into `buf`, with the buffer contract of
+/// `sceau_report_json`.
+///
+/// # Safety
+/// As `sceau_report_finding_code`.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_report_finding_field(
+    report: *const sceau_report,
+    index: usize,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        // SAFETY: forwarded caller contract.
+        unsafe { finding_text(report, index, out, |f| f.field().into()) }
+    }
+}
+
+/// Writes the message of finding `index` in `lang` into `buf`, with the buffer contract of
+/// `sceau_report_json`.
+///
+/// # Safety
+/// As `sceau_report_finding_code`.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_report_finding_message(
+    report: *const sceau_report,
+    index: usize,
+    lang: u32,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        let lang = try_result!(lang_of(lang));
+        // SAFETY: forwarded caller contract.
+        unsafe { finding_text(report, index, out, |f| f.message(lang).into()) }
+    }
+}
+
+/// Writes the citation of finding `index`'s rule (e.g. `RFC 5280 §4.2.1.3`) into `buf`, with
+/// the buffer contract of `sceau_report_json`.
+///
+/// # Safety
+/// As `sceau_report_finding_code`.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_report_finding_source(
+    report: *const sceau_report,
+    index: usize,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        // SAFETY: forwarded caller contract.
+        unsafe { finding_text(report, index, out, |f| f.rule().source.into()) }
+    }
+}
+
+/// Writes the profile `report` was checked against (for `auto`, the one chosen, e.g.
+/// `tls-br`) into `buf`, with the buffer contract of `sceau_report_json`.
+///
+/// # Safety
+/// `report` must be NULL or a live handle; `buf` must point to `len` writable bytes or be NULL;
+/// `out_n` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_report_profile(
+    report: *const sceau_report,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        out.write(try_ref!(report).report.profile())
+    }
+}
+
+/// Writes the facts of `report` alone as JSON (the `facts` member of `sceau_report_json`,
+/// texts in `lang`) into `buf`, with the buffer contract of `sceau_report_json`.
+///
+/// # Safety
+/// As `sceau_report_json`.
+#[no_mangle]
+pub unsafe extern "C" fn sceau_report_facts_json(
+    report: *const sceau_report,
+    lang: u32,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> sceau_result {
+    ffi_boundary! {
+        let out = text_out!(buf, len, out_n);
+        let report = try_ref!(report);
+        let lang = try_result!(lang_of(lang));
+        out.write(&crate::render::facts_json(&report.report, lang))
     }
 }
 

@@ -97,6 +97,12 @@ impl Report {
     }
 }
 
+/// The facts of a report alone, as JSON text (the `facts` member of [`Report::to_json`]),
+/// their texts in `lang`.
+pub fn facts_json(report: &Report, lang: Lang) -> String {
+    serialize_in(lang, || serde_json::to_string_pretty(report.facts())).unwrap_or_default()
+}
+
 /// The report as one line of JSON (`--format jsonl`) with the input it is about first.
 pub fn json_line(report: &Report, input: &str, lang: Lang) -> String {
     let rendered = RenderedReport {

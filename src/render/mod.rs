@@ -8,6 +8,8 @@ mod rules;
 mod text;
 
 pub use catalog::{profiles_json, profiles_text};
-pub use json::{json_error_line, json_line, json_list, RenderedFinding, RenderedReport};
+pub use json::{
+    facts_json, json_error_line, json_line, json_list, RenderedFinding, RenderedReport,
+};
 pub use rules::{rules_json, rules_markdown, rules_text};
 pub use text::{expiry_line, money};

@@ -5,33 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sceau.h"
-
-static int passed = 0, failed = 0;
-
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (cond) {                                                       \
-      passed++;                                                       \
-    } else {                                                          \
-      failed++;                                                       \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                 \
-  } while (0)
-
-static unsigned char *read_file(const char *dir, const char *name, size_t *len) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    perror(path);
-    exit(2);
-  }
-  unsigned char *buf = malloc(1 << 20);
-  *len = fread(buf, 1, 1 << 20, f);
-  fclose(f);
-  return buf;
-}
+#include "support.h"
 
 /* Reads a file of tests/data/<sub>/<name>. */
 static unsigned char *read_sub(const char *dir, const char *sub, const char *name, size_t *len) {
@@ -51,14 +25,6 @@ static int has_code(const sceau_report *report, const char *wanted) {
   return 0;
 }
 
-/* Whether a call returned NULL_PARAMETER with a last error naming `parameter`. */
-static int null_named(sceau_result result, const char *parameter) {
-  char message[256], wanted[128];
-  snprintf(wanted, sizeof wanted, "%s is NULL", parameter);
-  return result == SCEAU_RESULT_NULL_PARAMETER &&
-         sceau_last_error_message(message, sizeof message, NULL) == SCEAU_RESULT_OK &&
-         strstr(message, wanted) != NULL;
-}
 
 static sceau_report *check(const char *dir, const char *name, const char *profile, sceau_result *res) {
   size_t len;
@@ -110,6 +76,22 @@ int main(int argc, char **argv) {
   CHECK(sceau_report_finding_severity(weak, 0, &sev) == SCEAU_RESULT_OK);
   CHECK(sev == SCEAU_SEVERITY_ERROR);
   CHECK(sceau_report_finding_code(weak, 1, code, sizeof code, NULL) == SCEAU_RESULT_INVALID_ARGUMENT);
+  /* Field by field: the field, the message in both languages, the citation, the facts. */
+  char field_text[128], en[512], fr[512], source[128];
+  CHECK(sceau_report_finding_field(weak, 0, field_text, sizeof field_text, NULL) == SCEAU_RESULT_OK);
+  CHECK(strcmp(field_text, "key") == 0);
+  CHECK(sceau_report_finding_message(weak, 0, SCEAU_LANG_EN, en, sizeof en, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(en, "1024") != NULL && strstr(en, "2048") != NULL);
+  CHECK(sceau_report_finding_message(weak, 0, SCEAU_LANG_FR, fr, sizeof fr, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(fr, "il en faut au moins 2048") != NULL);
+  CHECK(sceau_report_finding_source(weak, 0, source, sizeof source, NULL) == SCEAU_RESULT_OK);
+  CHECK(strlen(source) > 3);
+  char facts[8192];
+  CHECK(sceau_report_facts_json(weak, SCEAU_LANG_EN, facts, sizeof facts, NULL) == SCEAU_RESULT_OK);
+  CHECK(facts[0] == '{' && strstr(facts, "\"bits\": 1024") != NULL && strstr(facts, "\"verdict\"") == NULL);
+  char profile_text[64];
+  CHECK(sceau_report_profile(weak, profile_text, sizeof profile_text, NULL) == SCEAU_RESULT_OK);
+  CHECK(strcmp(profile_text, "baseline") == 0);
   char text[4096];
   CHECK(sceau_report_text(weak, SCEAU_LANG_FR, text, sizeof text, NULL) == SCEAU_RESULT_OK);
   CHECK(strncmp(text, "REFUSÉ", strlen("REFUSÉ")) == 0);
@@ -161,6 +143,31 @@ int main(int argc, char **argv) {
   CHECK(sceau_csr_check(gap, gap_len, "ssl-serveur", NULL, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
   CHECK(has_code(gap_report, "profile.names.authorized_domains_unset"));
   sceau_report_free(gap_report);
+  /* The same with a policy handle: the domain given as --authorized-domain is. */
+  sceau_policy *gap_policy = NULL;
+  CHECK(sceau_policy_new("ssl-serveur", NULL, &gap_policy) == SCEAU_RESULT_OK);
+  CHECK(sceau_csr_check_with(gap, gap_len, gap_policy, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
+  CHECK(has_code(gap_report, "profile.names.authorized_domains_unset"));
+  sceau_report_free(gap_report);
+  const char *gap_domains[] = {"*ch-ville.fr"};
+  CHECK(sceau_policy_set_authorized_domains(gap_policy, gap_domains, 1) == SCEAU_RESULT_OK);
+  CHECK(sceau_csr_check_with(gap, gap_len, gap_policy, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(gap_report) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(gap_report);
+  const char *elsewhere[] = {"*ch-autre.fr"};
+  CHECK(sceau_policy_set_authorized_domains(gap_policy, elsewhere, 1) == SCEAU_RESULT_OK);
+  CHECK(sceau_csr_check_with(gap, gap_len, gap_policy, (uint64_t)time(NULL), &gap_report) == SCEAU_RESULT_OK);
+  CHECK(sceau_report_verdict(gap_report) == SCEAU_VERDICT_REJECTED);
+  sceau_report_free(gap_report);
+  const uint8_t *gap_inputs[] = {gap};
+  const size_t gap_lens[] = {gap_len};
+  sceau_report *gap_reports[1] = {NULL};
+  sceau_result gap_results[1];
+  CHECK(sceau_policy_set_authorized_domains(gap_policy, gap_domains, 1) == SCEAU_RESULT_OK);
+  CHECK(sceau_csr_check_many_with(gap_inputs, gap_lens, 1, gap_policy, (uint64_t)time(NULL), 1, gap_reports, gap_results) == SCEAU_RESULT_OK);
+  CHECK(gap_results[0] == SCEAU_RESULT_OK && sceau_report_verdict(gap_reports[0]) == SCEAU_VERDICT_ACCEPTED);
+  sceau_report_free(gap_reports[0]);
+  sceau_policy_free(gap_policy);
   free(gap);
   sceau_catalog *broken = (sceau_catalog *)1;
   CHECK(sceau_catalog_new_from_toml("[[product]]\nid = 3\n", &broken) == SCEAU_RESULT_INVALID_ARGUMENT);
@@ -175,6 +182,28 @@ int main(int argc, char **argv) {
   sceau_report *r = NULL;
   CHECK(sceau_cert_check(cert, cert_len, "standard", NULL, &r) == SCEAU_RESULT_OK);
   CHECK(r != NULL && has_code(r, "cert.eku.missing"));
+  sceau_report_free(r);
+  /* The auto profile says which it chose; a policy handle gives the same report. */
+  CHECK(sceau_cert_check(cert, cert_len, "auto", NULL, &r) == SCEAU_RESULT_OK);
+  char chosen[64];
+  CHECK(sceau_report_profile(r, chosen, sizeof chosen, NULL) == SCEAU_RESULT_OK);
+  CHECK(strcmp(chosen, "auto") != 0 || has_code(r, "profile.auto.none"));
+  size_t auto_len = 0;
+  CHECK(sceau_report_json(r, SCEAU_LANG_EN, NULL, 0, &auto_len) == SCEAU_RESULT_INSUFFICIENT_SIZE);
+  sceau_report_free(r);
+  sceau_policy *auto_policy = NULL;
+  CHECK(sceau_policy_new("auto", NULL, &auto_policy) == SCEAU_RESULT_OK);
+  CHECK(sceau_cert_check_with(cert, cert_len, auto_policy, &r) == SCEAU_RESULT_OK);
+  size_t with_len = 0;
+  CHECK(sceau_report_json(r, SCEAU_LANG_EN, NULL, 0, &with_len) == SCEAU_RESULT_INSUFFICIENT_SIZE);
+  CHECK(with_len == auto_len);
+  sceau_policy_free(auto_policy);
+  char *rules = malloc(1 << 22);
+  CHECK(sceau_rules_json(SCEAU_LANG_FR, rules, 1 << 22, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(rules, "\"key.rsa.too_small\"") != NULL);
+  CHECK(sceau_profiles_json(NULL, rules, 1 << 22, NULL) == SCEAU_RESULT_OK);
+  CHECK(strstr(rules, "\"ssl-serveur\"") != NULL);
+  free(rules);
   sceau_report_free(r);
   CHECK(sceau_cert_match(cert, cert_len, csr, csr_len, key, key_len, &r) == SCEAU_RESULT_OK);
   CHECK(sceau_report_verdict(r) == SCEAU_VERDICT_ACCEPTED);
