@@ -109,6 +109,7 @@ pub use revocation::policy::RevocationPolicy;
 // Facts of what was checked.
 pub use cert::facts::{
     read_certificate, AuthorityKeyIdFact, BasicConstraintsFact, CertFacts, ExtensionFact,
+    SanDirectoryName,
 };
 pub use chain::facts::{ChainFacts, PathEntry};
 pub use csr::facts::{CsrFacts, Possession, RequestedBasicConstraints};

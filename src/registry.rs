@@ -7,12 +7,13 @@ use crate::rule::Rule;
 
 /// Every rule sceau knows, module by module, each in its declaration order.
 pub fn rules() -> Vec<&'static Rule> {
-    let lists: [&[&'static Rule]; 23] = [
+    let lists: [&[&'static Rule]; 24] = [
         crate::csr::checks::RULES,
         crate::cert::checks::RULES,
         crate::profile::cabf::RULES,
         crate::profile::cabf_ca::RULES,
         crate::profile::cabf_smime::RULES,
+        crate::profile::cabf_smime_subject::RULES,
         crate::profile::cabf_keys::RULES,
         crate::profile::cabf_names::RULES,
         crate::profile::cabf_subject::RULES,

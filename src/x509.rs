@@ -317,6 +317,28 @@ pub(crate) fn general_name(name: &GeneralName<'_>) -> RequestedName {
     }
 }
 
+/// id-on-SmtpUTF8Mailbox (RFC 9598).
+const SMTP_UTF8_MAILBOX: Oid<'static> = oid!(1.3.6 .1 .5 .5 .7 .8 .9);
+
+/// The address of an otherName of type SmtpUTF8Mailbox (RFC 9598: `[0] EXPLICIT UTF8String`),
+/// given the otherName's type and the bytes after it; `None` for another type or a value
+/// that is not that.
+pub(crate) fn smtp_utf8_mailbox(type_id: &Oid<'_>, value: &[u8]) -> Option<String> {
+    use asn1_rs::{Any, Class, FromDer};
+    if *type_id != SMTP_UTF8_MAILBOX {
+        return None;
+    }
+    let (_, explicit) = Any::from_der(value).ok()?;
+    if explicit.class() != Class::ContextSpecific || explicit.tag() != Tag(0) {
+        return None;
+    }
+    let (_, inner) = Any::from_der(explicit.data).ok()?;
+    if inner.class() != Class::Universal || inner.tag() != Tag::Utf8String {
+        return None;
+    }
+    std::str::from_utf8(inner.data).ok().map(str::to_string)
+}
+
 pub(crate) fn key_usage_names(ku: &KeyUsage) -> Vec<String> {
     let bits = [
         (ku.digital_signature(), "digitalSignature"),

@@ -300,7 +300,7 @@ fn the_smime_key_usage_by_key_type() {
                 &[2, 5, 29, 32],
                 der(0x30, &der(0x30, policy)),
             ));
-        codes(&sign(params, key), "smime-br", "profile.smime.")
+        codes(&sign(params, key), "smime-br", "profile.smime.key_usage")
     };
     let rsa = rsa_key();
     let ec = KeyPair::generate().unwrap();

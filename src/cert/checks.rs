@@ -133,6 +133,7 @@ fn check_cabf(
         cabf_names::check(facts, profile, out);
         cabf_urls::check(facts, profile, out);
         crate::profile::cabf_smime::check(facts, profile, out);
+        crate::profile::cabf_smime_subject::check(facts, profile, out);
     }
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.

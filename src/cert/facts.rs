@@ -12,8 +12,8 @@ use crate::input::{self, Form};
 use crate::public_key::{KeyFacts, PublicKey};
 use crate::signature::SignatureScheme;
 use crate::x509::{
-    dn_text, read_extension, read_subject, ExtensionReading, NameView, RequestedName,
-    SubjectAttribute,
+    dn_text, read_extension, read_subject, smtp_utf8_mailbox, subject_attributes, ExtensionReading,
+    NameView, RequestedName, SubjectAttribute,
 };
 
 /// basicConstraints as the certificate carries them.
@@ -25,6 +25,15 @@ pub struct BasicConstraintsFact {
     pub path_len: Option<u32>,
     /// Whether the extension is marked critical.
     pub critical: bool,
+}
+
+/// A directoryName of the subjectAltName, read like the subject.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SanDirectoryName {
+    /// Its position among the subjectAltName entries (`CertFacts::names`).
+    pub index: usize,
+    /// Its attributes, in order.
+    pub attributes: Vec<SubjectAttribute>,
 }
 
 /// One extension as the certificate carries it.
@@ -61,6 +70,10 @@ pub struct CertFacts {
     pub names: Vec<RequestedName>,
     /// Whether the certificate has a subjectAltName extension.
     pub san_present: bool,
+    /// The directoryName entries of the subjectAltName.
+    pub san_directory_names: Vec<SanDirectoryName>,
+    /// The addresses of the subjectAltName's otherNames of type SmtpUTF8Mailbox (RFC 9598).
+    pub smtp_utf8_mailboxes: Vec<String>,
     /// notBefore, seconds since the epoch.
     pub not_before: i64,
     /// notAfter, seconds since the epoch.
@@ -127,6 +140,8 @@ impl CertFacts {
             common_name: subject.common_name,
             names: Vec::new(),
             san_present: false,
+            san_directory_names: Vec::new(),
+            smtp_utf8_mailboxes: Vec::new(),
             not_before: cert.validity().not_before.timestamp(),
             not_after: cert.validity().not_after.timestamp(),
             key: PublicKey::from_spki(spki).facts(spki.raw),
@@ -166,6 +181,27 @@ impl CertFacts {
             match ext.parsed_extension() {
                 ParsedExtension::SubjectKeyIdentifier(id) => {
                     facts.subject_key_id = Some(hex::encode(id.0))
+                }
+                ParsedExtension::SubjectAlternativeName(san) => {
+                    // Like `names`, the last subjectAltName extension is the one read.
+                    facts.san_directory_names.clear();
+                    facts.smtp_utf8_mailboxes.clear();
+                    for (index, name) in san.general_names.iter().enumerate() {
+                        match name {
+                            GeneralName::DirectoryName(dn) => {
+                                facts.san_directory_names.push(SanDirectoryName {
+                                    index,
+                                    attributes: subject_attributes(dn),
+                                })
+                            }
+                            GeneralName::OtherName(type_id, value) => {
+                                if let Some(mailbox) = smtp_utf8_mailbox(type_id, value) {
+                                    facts.smtp_utf8_mailboxes.push(mailbox);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                 }
                 ParsedExtension::AuthorityKeyIdentifier(aki) => {
                     facts.authority_key_id = Some(AuthorityKeyIdFact {

@@ -277,8 +277,16 @@ pub(crate) fn is_ev(facts: &CertFacts) -> bool {
 /// The generation of a reserved S/MIME policy identifier, 2.23.140.1.5.{validation}.{generation}
 /// (validation 1 mailbox to 4 individual; generation 1 legacy, 2 multipurpose, 3 strict).
 pub(crate) fn smime_generation(oid: &str) -> Option<u8> {
+    smime_type(oid).map(|(_, generation)| generation)
+}
+
+/// The validation type and generation of a reserved S/MIME policy identifier, as numbers
+/// (2.23.140.1.5.{validation}.{generation}).
+pub(crate) fn smime_type(oid: &str) -> Option<(u8, u8)> {
     match oid.strip_prefix("2.23.140.1.5.")?.as_bytes() {
-        [b'1'..=b'4', b'.', generation @ b'1'..=b'3'] => Some(generation - b'0'),
+        [validation @ b'1'..=b'4', b'.', generation @ b'1'..=b'3'] => {
+            Some((validation - b'0', generation - b'0'))
+        }
         _ => None,
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod cabf_names;
 pub(crate) mod cabf_orgid;
 pub(crate) mod cabf_policies;
 pub(crate) mod cabf_smime;
+pub(crate) mod cabf_smime_subject;
 pub(crate) mod cabf_subject;
 pub(crate) mod cabf_urls;
 pub(crate) mod catalog;
