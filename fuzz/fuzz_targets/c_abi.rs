@@ -69,7 +69,59 @@ unsafe extern "C" {
         len: usize,
         out_n: *mut usize,
     ) -> u32;
+    fn sceau_report_finding_field(
+        report: Handle,
+        index: usize,
+        buf: *mut c_char,
+        len: usize,
+        out_n: *mut usize,
+    ) -> u32;
+    fn sceau_report_finding_message(
+        report: Handle,
+        index: usize,
+        lang: u32,
+        buf: *mut c_char,
+        len: usize,
+        out_n: *mut usize,
+    ) -> u32;
+    fn sceau_report_finding_source(
+        report: Handle,
+        index: usize,
+        buf: *mut c_char,
+        len: usize,
+        out_n: *mut usize,
+    ) -> u32;
+    fn sceau_report_profile(report: Handle, buf: *mut c_char, len: usize, out_n: *mut usize)
+        -> u32;
+    fn sceau_report_facts_json(
+        report: Handle,
+        lang: u32,
+        buf: *mut c_char,
+        len: usize,
+        out_n: *mut usize,
+    ) -> u32;
     fn sceau_report_free(report: Handle);
+    fn sceau_policy_new(profile: *const c_char, catalog: Handle, out: *mut Handle) -> u32;
+    fn sceau_policy_set_authorized_domains(
+        policy: Handle,
+        patterns: *const *const c_char,
+        count: usize,
+    ) -> u32;
+    fn sceau_policy_set_rules_at(policy: Handle, time: u64) -> u32;
+    fn sceau_policy_free(policy: Handle);
+    fn sceau_cert_check_with(
+        input: *const u8,
+        len: usize,
+        policy: Handle,
+        out: *mut Handle,
+    ) -> u32;
+    fn sceau_csr_check_with(
+        input: *const u8,
+        len: usize,
+        policy: Handle,
+        time: u64,
+        out: *mut Handle,
+    ) -> u32;
     fn sceau_verifier_new(usage: *const c_char, time: u64, out: *mut Handle) -> u32;
     fn sceau_verifier_set_limit(verifier: Handle, limit: u32, value: usize) -> u32;
     fn sceau_verifier_set_max_depth(verifier: Handle, max: usize) -> u32;
@@ -88,7 +140,7 @@ unsafe extern "C" {
 
 const OK: u32 = 7000;
 const ROOT: &[u8] = include_bytes!("../../tests/data/chain/ingetrust-root.pem");
-const PROFILES: [&str; 4] = ["standard", "uc", "certigna-ssl", "ssl-serveur"];
+const PROFILES: [&str; 6] = ["standard", "uc", "certigna-ssl", "ssl-serveur", "auto", "smime-br"];
 
 /// Reads integers and strings off the front of the input.
 struct Take<'a>(&'a [u8]);
@@ -144,6 +196,13 @@ unsafe fn read_report(report: Handle, take: &mut Take<'_>, buf: &mut [u8]) {
         let json = sceau_report_json(report, lang, p, len, &mut n);
         assert!(json != OK || (lang <= 1 && n < len));
         let _ = sceau_report_text(report, take.u32(), p, take.len(cap), &mut n);
+        let _ = sceau_report_finding_field(report, index, p, take.len(cap), &mut n);
+        let _ = sceau_report_finding_message(report, index, take.u32(), p, take.len(cap), &mut n);
+        let _ = sceau_report_finding_source(report, index, p, take.len(cap), &mut n);
+        let _ = sceau_report_profile(report, p, take.len(cap), &mut n);
+        let len = take.len(cap);
+        let facts = sceau_report_facts_json(report, take.u32(), p, len, &mut n);
+        assert!(facts != OK || n < len);
     }
 }
 
@@ -215,6 +274,33 @@ fuzz_target!(|data: &[u8]| {
             } else {
                 assert!(report.is_null());
             }
+        }
+
+        // A policy handle with arbitrary domains and rules date, then both checks with it.
+        let mut policy: Handle = std::ptr::null_mut();
+        let name = take.string();
+        if sceau_policy_new(name.as_ptr(), std::ptr::null_mut(), &mut policy) == OK {
+            let patterns = [take.string(), take.string()];
+            let pointers = [patterns[0].as_ptr(), patterns[1].as_ptr()];
+            let count = take.len(2);
+            let _ = sceau_policy_set_authorized_domains(policy, pointers.as_ptr(), count);
+            let _ = sceau_policy_set_rules_at(policy, take.u64());
+            for call in 0..2 {
+                let mut report: Handle = std::ptr::null_mut();
+                let result = match call {
+                    0 => sceau_cert_check_with(input.as_ptr(), input.len(), policy, &mut report),
+                    _ => sceau_csr_check_with(input.as_ptr(), input.len(), policy, time, &mut report),
+                };
+                if result == OK {
+                    read_report(report, &mut take, &mut buf);
+                    sceau_report_free(report);
+                } else {
+                    assert!(report.is_null());
+                }
+            }
+            sceau_policy_free(policy);
+        } else {
+            assert!(policy.is_null());
         }
 
         let mut verifier: Handle = std::ptr::null_mut();
