@@ -163,16 +163,57 @@ fn webpki_outcome(case: &Value) -> bool {
     }
 }
 
-#[test]
-fn x509_limbo_pass_rate_is_at_least_webpki_s() {
+/// The limbo file, decoded; `None` (after saying why) when it is absent outside CI.
+fn limbo() -> Option<Value> {
     let path = limbo_path();
     let Ok(file) = std::fs::File::open(&path) else {
         common::prerequisite_missing(&format!("x509-limbo: {} is absent", path.display()));
-        return;
+        return None;
     };
     let mut json = Vec::new();
     lzma_rs::xz_decompress(&mut std::io::BufReader::new(file), &mut json).unwrap();
-    let limbo: Value = serde_json::from_slice(&json).unwrap();
+    Some(serde_json::from_slice(&json).unwrap())
+}
+
+/// The cases limbo tags as denial of service (pathological chains, name constraints that
+/// multiply) each end in under a second, with the verdict limbo expects. A time bound is the
+/// point of these cases, so this test measures one; the bound is generous (the unoptimised
+/// build of `cargo test`), where an unbounded search would take minutes.
+#[test]
+fn x509_limbo_denial_of_service_cases_end_quickly() {
+    let Some(limbo) = limbo() else { return };
+    let cases: Vec<&Value> = limbo["testcases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|case| {
+            case["features"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f == "denial-of-service"))
+        })
+        .collect();
+    assert!(cases.len() >= 7, "{} denial-of-service cases", cases.len());
+    for case in cases {
+        let id = case["id"].as_str().unwrap_or("?");
+        let start = std::time::Instant::now();
+        let (valid, codes) = sceau_outcome(case);
+        let took = start.elapsed();
+        eprintln!(
+            "{id}: {took:?}, {}",
+            if valid { "valid" } else { "invalid" }
+        );
+        assert!(took < Duration::from_secs(1), "{id} took {took:?}");
+        assert_eq!(
+            valid,
+            case["expected_result"] == "SUCCESS",
+            "{id}: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn x509_limbo_pass_rate_is_at_least_webpki_s() {
+    let Some(limbo) = limbo() else { return };
     let cases = limbo["testcases"].as_array().unwrap();
     let (mut sceau_pass, mut webpki_pass) = (0usize, 0usize);
     let mut differences = Vec::new();
