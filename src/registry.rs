@@ -7,11 +7,12 @@ use crate::rule::Rule;
 
 /// Every rule sceau knows, module by module, each in its declaration order.
 pub fn rules() -> Vec<&'static Rule> {
-    let lists: [&[&'static Rule]; 24] = [
+    let lists: [&[&'static Rule]; 25] = [
         crate::csr::checks::RULES,
         crate::cert::checks::RULES,
         crate::profile::cabf::RULES,
         crate::profile::cabf_ca::RULES,
+        crate::profile::cabf_cs::RULES,
         crate::profile::cabf_smime::RULES,
         crate::profile::cabf_smime_subject::RULES,
         crate::profile::cabf_keys::RULES,

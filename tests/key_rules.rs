@@ -9,7 +9,7 @@ use rcgen::{
 use sceau::{check_certificate, IssuancePolicy, Report};
 
 mod common;
-use common::test_ca;
+use common::{codes_with, test_ca};
 
 /// An end-entity certificate with an AKI and an SKI, signed by a CA.
 fn leaf(key: &KeyPair, usages: Vec<KeyUsagePurpose>) -> CertificateParams {
@@ -50,12 +50,7 @@ fn sign(params: CertificateParams, key: &KeyPair) -> Vec<u8> {
 
 fn codes(der: &[u8], profile: &str, prefix: &str) -> Vec<&'static str> {
     let report: Report = check_certificate(der, &IssuancePolicy::by_id(profile).unwrap()).unwrap();
-    report
-        .findings()
-        .iter()
-        .map(|f| f.code())
-        .filter(|c| c.starts_with(prefix))
-        .collect()
+    codes_with(&report, prefix)
 }
 
 fn rsa_key() -> KeyPair {

@@ -135,6 +135,8 @@ fn check_cabf(
         crate::profile::cabf_smime::check(facts, profile, out);
         crate::profile::cabf_smime_subject::check(facts, profile, out);
     }
+    // Dated rule by rule (from the Code Signing BR version each follows), not by the table.
+    crate::profile::cabf_cs::check(facts, profile, out);
     if let Some(schedule) = profile.validity {
         // An EV certificate (its reserved policy OID) lives under the EV Guidelines' caps.
         let ev = cabf::is_ev(facts);
@@ -312,7 +314,7 @@ rules! {
         "notAfter comes before notBefore",
         "notAfter précède notBefore";
     CERT_VALIDITY_CAP: "cert.validity.over_cap", Error,
-        "CA/B BR §6.3.2 (398 days from 2020-09-01; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B Code Signing BR §6.3.2 (39 months; 460 days from 2026-03-01)",
+        "CA/B BR §6.3.2 (398 days from 2020-09-01; 200 from 2026-03-15; 100 from 2027-03-15; 47 from 2029-03-15); CA/B Code Signing BR §6.3.2 (39 months; 460 days from 2026-03-01; Timestamp Certificates 135 months)",
         "valid {days} days; certificates issued from {since} live at most {max} {unit} ({source})",
         "valide {days} jours ; les certificats émis à partir du {since} vivent au plus {max} {unit} ({source})";
     CERT_VALIDITY_RECOMMENDED: "cert.validity.over_recommended", Warning,
@@ -324,19 +326,19 @@ rules! {
         "valid {days} days: longer than the {years} year(s) of {product}",
         "valide {days} jours : plus que les {years} an(s) de {product}";
     CERT_EKU_MISSING: "cert.eku.missing", Error,
-        "RFC 5280 §4.2.1.12; CA/B BR §7.1.2.7.10",
+        "RFC 5280 §4.2.1.12; CA/B BR §7.1.2.7.10; Code Signing BR §7.1.2.3(f)",
         "the certificate does not carry the extended key usage its product is for ({expected})",
         "le certificat ne porte pas l'usage étendu de son produit ({expected})";
     CERT_KEY_USAGE_SIGNATURE: "cert.key_usage.no_digital_signature", Error,
-        "RFC 5280 §4.2.1.3; CA/B BR §7.1.2.7.11",
+        "RFC 5280 §4.2.1.3; CA/B BR §7.1.2.7.11; Code Signing BR §7.1.2.3(e)",
         "keyUsage lacks digitalSignature, which TLS, client authentication and code signing need",
         "keyUsage n'a pas digitalSignature, nécessaire à TLS, à l'authentification client et à la signature de code";
     CERT_LEAF_IS_CA: "cert.basic_constraints.leaf_is_ca", Error,
-        "RFC 5280 §4.2.1.9; CA/B BR §7.1.2.7.8",
+        "RFC 5280 §4.2.1.9; CA/B BR §7.1.2.7.8; Code Signing BR §7.1.2.3(d)",
         "an end-entity certificate has basicConstraints cA=TRUE",
         "un certificat d'entité finale a basicConstraints cA=TRUE";
     CERT_LEAF_CA_KEY_USAGE: "cert.key_usage.leaf_signs_certificates", Error,
-        "RFC 5280 §4.2.1.3",
+        "RFC 5280 §4.2.1.3; Code Signing BR §7.1.2.3(e)",
         "an end-entity certificate has keyUsage {bit}",
         "un certificat d'entité finale a keyUsage {bit}";
     CERT_CA_BASIC_CONSTRAINTS: "cert.ca.basic_constraints", Error,

@@ -1,8 +1,9 @@
 //! The CA/Browser Forum certificate profiles as data: which extensions each kind of certificate
 //! must, should, may, should not and must not carry, and their criticality, as the Baseline
 //! Requirements state them since SC-62 (BR §7.1.2, effective 2023-09-15), the S/MIME BR
-//! (v1.0.0, §7.1.2.3, effective 2023-09-01) and the Code Signing BR (§7.1.2.3). `--profile
-//! auto` picks one from the certificate itself.
+//! (v1.0.0, §7.1.2.3, effective 2023-09-01) and the Code Signing BR (§7.1.2.3: code signing
+//! certificates, `cs-br`, and Timestamp Certificates, `cs-br-timestamp`). `--profile auto`
+//! picks one from the certificate itself.
 
 use time::macros::date;
 use time::Date;
@@ -89,6 +90,18 @@ const TLS_FORBIDDEN_EKUS: &[&str] = &[
     "1.3.6.1.4.1.11129.2.4.4",
 ];
 
+/// The EKUs the Code Signing BR forbid in code signing and timestamp certificates
+/// (§7.1.2.3(f)): any, server authentication.
+const CS_FORBIDDEN_EKUS: &[&str] = &["anyExtendedKeyUsage", "serverAuth"];
+/// Microsoft's Lifetime Signing purpose (Code Signing BR §1.6.1, §7.1.2.3(f)).
+pub(crate) const CS_LIFETIME_SIGNING: &str = "1.3.6.1.4.1.311.10.3.13";
+/// Microsoft's Document Signing purpose (Code Signing BR §7.1.2.3(f)).
+pub(crate) const CS_DOCUMENT_SIGNING: &str = "1.3.6.1.4.1.311.3.10.3.12";
+/// The Code Signing BR's reserved policy identifiers (§7.1.6.1).
+pub(crate) const CS_POLICY: &str = "2.23.140.1.4.1";
+pub(crate) const CS_EV_POLICY: &str = "2.23.140.1.3";
+pub(crate) const CS_TIMESTAMP_POLICY: &str = "2.23.140.1.4.2";
+
 const fn ext(name: &'static str, presence: Presence, critical: Criticality) -> ExtensionRule {
     ExtensionRule {
         name,
@@ -100,8 +113,34 @@ const fn ext(name: &'static str, presence: Presence, critical: Criticality) -> E
 use Criticality::{Critical, Either, NonCritical};
 use Presence::{Forbidden, NotRecommended, Optional, Recommended, Required};
 
+/// Code Signing BR §7.1.2.3(a)–(g), code signing certificates. basicConstraints (d) asks only
+/// that cA not be true, not for a criticality.
+const CS_EXTENSIONS: &[ExtensionRule] = &[
+    ext("authorityInfoAccess", Required, NonCritical),
+    ext("authorityKeyIdentifier", Required, NonCritical),
+    ext("certificatePolicies", Required, NonCritical),
+    ext("extKeyUsage", Required, NonCritical),
+    ext("cRLDistributionPoints", Required, NonCritical),
+    ext("keyUsage", Required, Critical),
+    ext("basicConstraints", Optional, Either),
+    ext("subjectKeyIdentifier", Optional, NonCritical),
+];
+
+/// The same table for Timestamp Certificates, but for extKeyUsage: "id-kp-timeStamping MUST be
+/// present and MUST be marked critical" (§7.1.2.3(f); RFC 3161 §2.3).
+const CS_TIMESTAMP_EXTENSIONS: &[ExtensionRule] = &[
+    ext("authorityInfoAccess", Required, NonCritical),
+    ext("authorityKeyIdentifier", Required, NonCritical),
+    ext("certificatePolicies", Required, NonCritical),
+    ext("extKeyUsage", Required, Critical),
+    ext("cRLDistributionPoints", Required, NonCritical),
+    ext("keyUsage", Required, Critical),
+    ext("basicConstraints", Optional, Either),
+    ext("subjectKeyIdentifier", Optional, NonCritical),
+];
+
 /// Every CA/B profile sceau judges by.
-pub static PROFILES: [CabProfile; 7] = [
+pub static PROFILES: [CabProfile; 8] = [
     CabProfile {
         id: "tls-br-subscriber",
         citation: "CA/B BR §7.1.2.7.6 (subscriber certificate extensions)",
@@ -247,20 +286,35 @@ pub static PROFILES: [CabProfile; 7] = [
         id: "cs-br",
         citation: "CA/B Code Signing BR §7.1.2.3 (code signing certificates)",
         usage: Usage::CodeSigning,
-        extensions: &[
-            ext("authorityInfoAccess", Required, NonCritical),
-            ext("authorityKeyIdentifier", Required, NonCritical),
-            ext("certificatePolicies", Required, NonCritical),
-            ext("extKeyUsage", Required, NonCritical),
-            ext("cRLDistributionPoints", Required, NonCritical),
-            ext("keyUsage", Required, Critical),
-            ext("basicConstraints", Optional, Critical),
-            ext("subjectKeyIdentifier", Optional, NonCritical),
-        ],
-        others: Optional,
+        extensions: CS_EXTENSIONS,
+        // §7.1.2.4: no extension §7.1.2.3 does not name, unless the CA knows a reason for it.
+        others: NotRecommended,
         effective: date!(2023 - 09 - 15),
         validity: Some(CapSchedule::CabCodeSigning),
-        eku_forbidden: &["anyExtendedKeyUsage", "serverAuth", "emailProtection", "OCSPSigning"],
+        eku_forbidden: CS_FORBIDDEN_EKUS,
+        // §7.1.2.3(f): codeSigning, and MAY Lifetime Signing, emailProtection, Document
+        // Signing; any other value SHOULD NOT be present.
+        eku_allowed: Some(&[
+            "codeSigning",
+            CS_LIFETIME_SIGNING,
+            "emailProtection",
+            CS_DOCUMENT_SIGNING,
+        ]),
+        eku_strict: &[],
+    },
+    CabProfile {
+        id: "cs-br-timestamp",
+        citation: "CA/B Code Signing BR §7.1.2.3 (timestamp certificates)",
+        // No usage row: the keyUsage, basicConstraints and timeStamping rules of a Timestamp
+        // Certificate are `crate::profile::cabf_cs`'s.
+        usage: Usage::Any,
+        extensions: CS_TIMESTAMP_EXTENSIONS,
+        others: NotRecommended,
+        effective: date!(2023 - 09 - 15),
+        validity: Some(CapSchedule::CabTimestamp),
+        eku_forbidden: CS_FORBIDDEN_EKUS,
+        // RFC 3161 §2.3 allows timeStamping alone: `profile.cs.timestamp.eku_other` judges
+        // every other value, more strictly than the BR's SHOULD NOT.
         eku_allowed: None,
         eku_strict: &[],
     },
@@ -311,7 +365,10 @@ pub const PROFILE_NAMES: [(&str, &str); 6] = [
         "TLS subscriber (or OCSP responder) certificates, CA/B BR",
     ),
     ("smime-br", "S/MIME subscriber certificates, CA/B S/MIME BR"),
-    ("cs-br", "code signing certificates, CA/B Code Signing BR"),
+    (
+        "cs-br",
+        "code signing (or timestamp) certificates, CA/B Code Signing BR",
+    ),
     ("ca-br", "root and subordinate CA certificates, CA/B BR"),
     (
         "auto",
@@ -327,9 +384,12 @@ const EKU_SERVER: &str = "serverAuth";
 const EKU_EMAIL: &str = "emailProtection";
 const EKU_CODE: &str = "codeSigning";
 const EKU_OCSP: &str = "OCSPSigning";
+const EKU_TIMESTAMP: &str = "timeStamping";
 
 /// The profile a name picks for this certificate (`tls-br`, `smime-br`, `cs-br`, `ca-br`,
-/// `auto`), and why, for the report; `None` when `auto` finds no CA/B profile.
+/// `auto`), and why, for the report; `None` when `auto` finds no CA/B profile. `cs-br` picks
+/// the Timestamp Certificate variant for a certificate with the timestamping policy OID, or
+/// the timeStamping EKU without codeSigning.
 pub fn choose(name: &str, facts: &CertFacts) -> Option<(&'static CabProfile, Localized)> {
     let is_ca = facts.basic_constraints.as_ref().is_some_and(|bc| bc.ca);
     let ekus = facts.extended_key_usage.as_deref().unwrap_or_default();
@@ -370,11 +430,44 @@ pub fn choose(name: &str, facts: &CertFacts) -> Option<(&'static CabProfile, Loc
             why("the ocspSigning EKU", "l'EKU ocspSigning"),
         )
     };
+    let smime = || {
+        (
+            "smime-br",
+            why(
+                "the emailProtection EKU or a CA/B S/MIME policy OID",
+                "l'EKU emailProtection ou un OID de politique S/MIME du CA/B",
+            ),
+        )
+    };
+    let code_signing = || {
+        (
+            "cs-br",
+            why(
+                "the codeSigning EKU or a CA/B code signing policy OID",
+                "l'EKU codeSigning ou un OID de politique de signature de code du CA/B",
+            ),
+        )
+    };
+    let timestamp = || {
+        (
+            "cs-br-timestamp",
+            why(
+                "the timeStamping EKU or the CA/B timestamping policy OID",
+                "l'EKU timeStamping ou l'OID de politique d'horodatage du CA/B",
+            ),
+        )
+    };
+    let has_oid = |oid: &str| facts.policies.iter().any(|p| p == oid);
+    // A Timestamp Certificate (Code Signing BR §7.1.2.3): its reserved identifier, or the
+    // timeStamping purpose without codeSigning.
+    let is_timestamp =
+        has_oid(CS_TIMESTAMP_POLICY) || (has_eku(EKU_TIMESTAMP) && !has_eku(EKU_CODE));
     let (id, reason) = match name {
         "ca-br" => ca(),
         "tls-br" if has_eku(EKU_OCSP) && !has_eku(EKU_SERVER) => ocsp(),
         "tls-br" => asked("tls-br-subscriber"),
         "smime-br" => asked("smime-br"),
+        "cs-br" if is_timestamp => timestamp(),
         "cs-br" => asked("cs-br"),
         "rfc5280" => return None,
         _ if is_ca => ca(),
@@ -386,27 +479,20 @@ pub fn choose(name: &str, facts: &CertFacts) -> Option<(&'static CabProfile, Loc
                 "l'EKU serverAuth ou un OID de politique TLS du CA/B",
             ),
         ),
-        _ if has_eku(EKU_EMAIL) || has_policy("2.23.140.1.5.") => (
-            "smime-br",
-            why(
-                "the emailProtection EKU or a CA/B S/MIME policy OID",
-                "l'EKU emailProtection ou un OID de politique S/MIME du CA/B",
-            ),
-        ),
-        _ if has_eku(EKU_CODE) || has_policy("2.23.140.1.4.1") || has_policy("2.23.140.1.3") => (
-            "cs-br",
-            why(
-                "the codeSigning EKU or a CA/B code signing policy OID",
-                "l'EKU codeSigning ou un OID de politique de signature de code du CA/B",
-            ),
-        ),
+        _ if has_policy("2.23.140.1.5.") => smime(),
+        _ if has_oid(CS_TIMESTAMP_POLICY) => timestamp(),
+        // Before emailProtection: the Code Signing BR allow it beside codeSigning.
+        _ if has_eku(EKU_CODE) || has_oid(CS_POLICY) || has_oid(CS_EV_POLICY) => code_signing(),
+        _ if has_eku(EKU_EMAIL) => smime(),
+        _ if has_eku(EKU_TIMESTAMP) => timestamp(),
         _ => return None,
     };
     profile(id).map(|p| (p, reason))
 }
 
 // The extension and EKU rules are dated by the profile that applies them (`effective`): the
-// TLS tables from 2023-09-15 (SC-62), S/MIME from 2023-09-01, RFC 5280's CA rules always.
+// TLS tables from 2023-09-15 (SC-62), S/MIME from 2023-09-01, code signing and timestamp from
+// 2023-09-15, RFC 5280's CA rules always.
 rules! {
     PROFILE_CHOSEN: "profile.auto.chosen", Notice,
         "sceau --profile auto (CA/B BR §7.1.2, S/MIME BR §7.1.2.3, Code Signing BR §7.1.2.3)",
@@ -414,8 +500,8 @@ rules! {
         "vérifié selon {profile} : {why}";
     PROFILE_NONE: "profile.auto.none", Notice,
         "sceau --profile auto",
-        "no CA/B profile fits (not a CA, no serverAuth, emailProtection, codeSigning or ocspSigning EKU, no CA/B policy OID): checked by the baseline only",
-        "aucun profil CA/B ne convient (ni AC, ni EKU serverAuth, emailProtection, codeSigning ou ocspSigning, ni OID de politique CA/B) : vérifié selon le socle seul";
+        "no CA/B profile fits (not a CA, no serverAuth, emailProtection, codeSigning, timeStamping or ocspSigning EKU, no CA/B policy OID): checked by the baseline only",
+        "aucun profil CA/B ne convient (ni AC, ni EKU serverAuth, emailProtection, codeSigning, timeStamping ou ocspSigning, ni OID de politique CA/B) : vérifié selon le socle seul";
     EXTENSION_MISSING: "profile.extension.missing", Error,
         "CA/B BR §7.1.2; S/MIME BR §7.1.2.3; Code Signing BR §7.1.2.3",
         "{profile} certificates carry {extension} ({citation}); this one does not",
@@ -449,7 +535,7 @@ rules! {
         "{profile} certificates MUST NOT carry the extended key usage {eku} ({citation})",
         "les certificats {profile} ne doivent pas porter l'usage étendu {eku} ({citation})";
     EKU_NOT_RECOMMENDED: "profile.eku.not_recommended", Warning,
-        "CA/B BR §7.1.2.7.10 (any other value: NOT RECOMMENDED)",
+        "CA/B BR §7.1.2.7.10 (any other value: NOT RECOMMENDED); Code Signing BR §7.1.2.3(f) (other values SHOULD NOT be present)",
         "the extended key usage {eku} is NOT RECOMMENDED in {profile} certificates ({citation})",
         "l'usage étendu {eku} est déconseillé dans les certificats {profile} ({citation})";
 }

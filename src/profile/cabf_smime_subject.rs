@@ -515,7 +515,7 @@ fn allowed_common_names(validation: Validation) -> Localized {
 /// Whether a character carries meaning: a letter, a digit or a symbol (Unicode's L, N and S
 /// categories, as pkilint reads them), not punctuation, a space or a control. Symbols beyond
 /// ASCII and Latin-1 are told from punctuation by the General Punctuation and CJK blocks.
-fn significant(c: char) -> bool {
+pub(crate) fn significant(c: char) -> bool {
     if c.is_alphanumeric() {
         return true;
     }

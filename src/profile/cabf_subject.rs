@@ -11,10 +11,10 @@ use Presence::{Forbidden, NotRecommended, Optional, Required};
 
 /// One kind of subject: its name in reports, its clause, its attributes, and the presence of
 /// any attribute it does not name.
-struct SubjectTable {
+pub(crate) struct SubjectTable {
     kind: &'static str,
     citation: &'static str,
-    attributes: &'static [(&'static str, Presence)],
+    pub(crate) attributes: &'static [(&'static str, Presence)],
     others: Presence,
 }
 
@@ -62,7 +62,9 @@ static IV: SubjectTable = SubjectTable {
     others: NotRecommended,
 };
 
-static EV: SubjectTable = SubjectTable {
+/// The EV subject (EV Guidelines §9.2); its required attributes are also those of EV code
+/// signing certificates (Code Signing BR §7.1.4.2.4), read from here.
+pub(crate) static EV: SubjectTable = SubjectTable {
     kind: "EV",
     citation: "CA/B EV Guidelines §9.2",
     attributes: &[

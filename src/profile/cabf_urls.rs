@@ -4,7 +4,8 @@
 //! descriptions (BR §7.1.2.7.7 for subscribers, §7.1.2.10.3 for CAs, §7.1.2.8.3 for OCSP
 //! responders: the methods allowed, URIs, http, each location once), the S/MIME ones (S/MIME BR
 //! §7.1.2.3(b), (c)), and the criticality RFC 5280 asks of both where the profile's extension
-//! table does not judge it (§4.2.1.13, §4.2.2.1).
+//! table does not judge it (§4.2.1.13, §4.2.2.1). RFC 5280's rules judge every profile; the
+//! Code Signing BR's HTTP URLs are `crate::profile::cabf_cs`'s.
 
 use crate::cert::facts::CertFacts;
 use crate::cert::revocation_info::{
@@ -145,11 +146,12 @@ rules! {
 
 /// Applies the cRLDistributionPoints and authorityInfoAccess rules of `profile` to `facts`.
 pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Finding>) {
+    let info = &facts.revocation_info;
+    // RFC 5280's rules judge every profile's certificates, the code signing ones included.
+    check_rfc5280(facts, Some(profile), info, out);
     let Some(kind) = Kind::of(profile) else {
         return;
     };
-    let info = &facts.revocation_info;
-    check_rfc5280(facts, Some(profile), info, out);
     match kind {
         Kind::Smime => {
             smime_points(facts, info, out);
@@ -406,7 +408,7 @@ fn smime_access(info: &RevocationInfo, profile: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn method_name(oid: &str) -> &str {
+pub(crate) fn method_name(oid: &str) -> &str {
     match oid {
         ACCESS_OCSP => "id-ad-ocsp",
         ACCESS_CA_ISSUERS => "id-ad-caIssuers",

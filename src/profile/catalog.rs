@@ -318,8 +318,10 @@ pub enum CapSchedule {
     CabTls,
     /// CA/B Forum EV Guidelines §9.4 (27 months), then the TLS caps.
     CabEv,
-    /// CA/B Forum Code Signing Baseline Requirements §6.3.2.
+    /// CA/B Forum Code Signing Baseline Requirements §6.3.2, code signing certificates.
     CabCodeSigning,
+    /// CA/B Forum Code Signing Baseline Requirements §6.3.2, Timestamp Certificates.
+    CabTimestamp,
 }
 
 /// How long a cap lets a certificate live.
@@ -465,6 +467,16 @@ impl CapSchedule {
                     source: "CA/B Code Signing BR §6.3.2 v3.10 (ballot CSC-31)",
                 },
             ],
+            // 135 months (the EV Code Signing Guidelines since ballot 132, 2014; the Code
+            // Signing requirements since their first version, unchanged through v3.10), from
+            // the first day of the code signing caps.
+            CapSchedule::CabTimestamp => &[ValidityCap {
+                from: "2017-02-01",
+                from_unix: 1_485_907_200,
+                max: CapLength::Months(135),
+                day_of_margin: false,
+                source: "CA/B Code Signing BR §6.3.2 (Timestamp Certificates: 135 months)",
+            }],
         }
     }
 
@@ -738,7 +750,11 @@ mod tests {
 
     #[test]
     fn cap_steps_start_at_the_midnight_of_their_date() {
-        for schedule in [CapSchedule::CabTls, CapSchedule::CabCodeSigning] {
+        for schedule in [
+            CapSchedule::CabTls,
+            CapSchedule::CabCodeSigning,
+            CapSchedule::CabTimestamp,
+        ] {
             for step in schedule.steps() {
                 let format = time::macros::format_description!("[year]-[month]-[day]");
                 let date = time::Date::parse(step.from, &format).unwrap();

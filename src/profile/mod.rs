@@ -4,6 +4,7 @@
 
 pub(crate) mod cabf;
 pub(crate) mod cabf_ca;
+pub(crate) mod cabf_cs;
 pub(crate) mod cabf_keys;
 pub(crate) mod cabf_names;
 pub(crate) mod cabf_orgid;

@@ -136,3 +136,13 @@ pub fn test_ca(cn: &str, organization: Option<&str>) -> rcgen::Issuer<'static, r
 pub fn check_as(der: &[u8], profile: &str) -> Report {
     sceau::check_certificate(der, &sceau::IssuancePolicy::by_id(profile).unwrap()).unwrap()
 }
+
+/// The codes of a report's findings that start with `prefix`, in order.
+pub fn codes_with(report: &Report, prefix: &str) -> Vec<&'static str> {
+    report
+        .findings()
+        .iter()
+        .map(|f| f.code())
+        .filter(|c| c.starts_with(prefix))
+        .collect()
+}

@@ -56,4 +56,6 @@ for alg in dsa ed448; do
   openssl x509 -req -in "$tmp/$alg-leaf.csr" -CA "$tmp/$alg-ca.pem" -CAkey "$tmp/$alg-ca.key" \
     -CAcreateserial -days 90 $digest -extfile "$tmp/$alg-leaf.ext" -out "$alg-signed.pem" 2>/dev/null
 done
+# A 3072-bit RSA key, the Code Signing BR's smallest since 2021-06-01 (tests/code_signing.rs).
+openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out rsa-3072.key
 echo "certificate fixtures written to $(pwd)"
