@@ -84,8 +84,10 @@ impl Batch {
         self.pool.install(|| {
             items
                 .par_iter()
-                // Items cost microseconds: hand them out in runs, not one by one.
-                .with_min_len(64)
+                // Items cost microseconds: hand them out in runs, not one by one, but short
+                // runs, so that the last run of a chunk keeps the other threads waiting
+                // little (16 items: about 0.1 ms).
+                .with_min_len(16)
                 .enumerate()
                 .map(|(i, item)| each(&self.check, i, item))
                 .collect()

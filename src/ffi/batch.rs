@@ -8,6 +8,7 @@ use crate::ffi::catalog::{policy_for, sceau_catalog};
 use crate::ffi::policy::{policy_of, sceau_policy};
 use crate::ffi::report::sceau_report;
 use crate::ffi::result::{fail, fail_with, sceau_result, time_of};
+use crate::policy::IssuancePolicy;
 
 /// The `count` inputs of a batch, or the result to return when one pointer is NULL.
 ///
@@ -125,8 +126,9 @@ pub unsafe extern "C" fn sceau_cert_check_many(
         let policy = try_result!(unsafe { policy_for(profile, catalog) });
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
+        let check = BatchCheck::Certificates(IssuancePolicy::clone(&policy));
         // SAFETY: forwarded caller contract.
-        unsafe { run(BatchCheck::Certificates(policy), inputs, jobs, reports_out, results_out) }
+        unsafe { run(check, inputs, jobs, reports_out, results_out) }
     }
 }
 
@@ -153,7 +155,7 @@ pub unsafe extern "C" fn sceau_csr_check_many(
         let policy = try_result!(unsafe { policy_for(profile, catalog) });
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
-        let check = BatchCheck::Csrs(policy, time_of(time_unix));
+        let check = BatchCheck::Csrs(IssuancePolicy::clone(&policy), time_of(time_unix));
         // SAFETY: forwarded caller contract.
         unsafe { run(check, inputs, jobs, reports_out, results_out) }
     }

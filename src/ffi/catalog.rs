@@ -1,6 +1,8 @@
 //! Product catalogues from C: the embedded one (pass NULL) or one extended by TOML text.
 
+use std::cell::RefCell;
 use std::ffi::c_char;
+use std::rc::Rc;
 
 use crate::ffi::result::{fail, free_handle, optional_str, sceau_result};
 use crate::policy::IssuancePolicy;
@@ -74,16 +76,43 @@ pub(crate) unsafe fn catalog_of<'a>(catalog: *const sceau_catalog) -> &'a Catalo
 }
 
 /// The policy named `profile` (NULL: `baseline`) in `catalog` (NULL: embedded), or the result
-/// code to return.
+/// code to return. The policies of the embedded catalogue, which never changes, are kept per
+/// thread (a C caller names its profile on every call; making it anew would cost a twentieth
+/// of a certificate check); those of a caller's catalogue are made each time, since a handle
+/// may be freed and its address reused.
 ///
 /// # Safety
 /// `profile` must be NULL or NUL-terminated; `catalog` NULL or a live handle.
 pub(crate) unsafe fn policy_for(
     profile: *const c_char,
     catalog: *const sceau_catalog,
-) -> Result<IssuancePolicy, sceau_result> {
+) -> Result<Rc<IssuancePolicy>, sceau_result> {
+    /// Distinct profiles kept per thread; the embedded catalogue has fewer.
+    const KEPT: usize = 32;
+    thread_local! {
+        static EMBEDDED: RefCell<Vec<(Box<str>, Rc<IssuancePolicy>)>> =
+            const { RefCell::new(Vec::new()) };
+    }
     // SAFETY: forwarded caller contract.
     let profile = unsafe { optional_str(profile, "profile") }?.unwrap_or("baseline");
-    // SAFETY: forwarded caller contract.
-    IssuancePolicy::from_catalog(unsafe { catalog_of(catalog) }, profile).map_err(|e| fail(&e))
+    let make = |catalog: &Catalog| {
+        IssuancePolicy::from_catalog(catalog, profile)
+            .map(Rc::new)
+            .map_err(|e| fail(&e))
+    };
+    if !catalog.is_null() {
+        // SAFETY: forwarded caller contract.
+        return make(unsafe { catalog_of(catalog) });
+    }
+    EMBEDDED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some((_, policy)) = kept.iter().find(|(name, _)| **name == *profile) {
+            return Ok(Rc::clone(policy));
+        }
+        let policy = make(Catalog::builtin())?;
+        if kept.len() < KEPT {
+            kept.push((profile.into(), Rc::clone(&policy)));
+        }
+        Ok(policy)
+    })
 }

@@ -31,7 +31,8 @@ pub unsafe extern "C" fn sceau_policy_new(
     ffi_boundary! {
         let out = try_out!(policy_out);
         // SAFETY: forwarded caller contract.
-        let policy = try_result!(unsafe { policy_for(profile, catalog) });
+        let shared = try_result!(unsafe { policy_for(profile, catalog) });
+        let policy = IssuancePolicy::clone(&shared);
         *out = Box::into_raw(Box::new(sceau_policy { policy }));
         sceau_result::Ok
     }
