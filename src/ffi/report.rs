@@ -184,6 +184,22 @@ unsafe fn finding_text(
     }
 }
 
+/// Writes a rendering of the whole report in `lang` with the buffer contract of
+/// `sceau_report_json`.
+///
+/// # Safety
+/// `report` must be NULL or a live handle.
+unsafe fn rendered(
+    report: *const sceau_report,
+    lang: u32,
+    out: TextOut,
+    render: fn(&Report, Lang) -> String,
+) -> sceau_result {
+    let report = try_ref!(report);
+    let lang = try_result!(lang_of(lang));
+    out.write(&render(&report.report, lang))
+}
+
 /// Writes the field finding `index` is about (a dotted path such as `subject.CN` or
 /// `san[2]`; empty for the object as a whole) into `buf`, with the buffer contract of
 /// `sceau_report_json`.
@@ -281,9 +297,8 @@ pub unsafe extern "C" fn sceau_report_facts_json(
 ) -> sceau_result {
     ffi_boundary! {
         let out = text_out!(buf, len, out_n);
-        let report = try_ref!(report);
-        let lang = try_result!(lang_of(lang));
-        out.write(&crate::render::facts_json(&report.report, lang))
+        // SAFETY: forwarded caller contract.
+        unsafe { rendered(report, lang, out, crate::render::facts_json) }
     }
 }
 
@@ -305,9 +320,8 @@ pub unsafe extern "C" fn sceau_report_json(
 ) -> sceau_result {
     ffi_boundary! {
         let out = text_out!(buf, len, out_n);
-        let report = try_ref!(report);
-        let lang = try_result!(lang_of(lang));
-        out.write(&report.report.to_json(lang))
+        // SAFETY: forwarded caller contract.
+        unsafe { rendered(report, lang, out, Report::to_json) }
     }
 }
 
@@ -326,9 +340,8 @@ pub unsafe extern "C" fn sceau_report_text(
 ) -> sceau_result {
     ffi_boundary! {
         let out = text_out!(buf, len, out_n);
-        let report = try_ref!(report);
-        let lang = try_result!(lang_of(lang));
-        out.write(&report.report.to_text(lang))
+        // SAFETY: forwarded caller contract.
+        unsafe { rendered(report, lang, out, Report::to_text) }
     }
 }
 
