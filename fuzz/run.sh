@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-300}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-for target in csr_check decode cert_check cert_match private_key revocation chain_verify c_abi assurance catalog; do
+for target in csr_check decode cert_check cert_match private_key revocation chain_verify chain_structured c_abi assurance catalog; do
   mkdir -p "corpus/$target"
   cp ../tests/data/csr/*.csr ../tests/data/cert/*.pem ../tests/data/cert/tls/*.pem \
     ../tests/data/match/*.pem ../tests/data/match/*.key ../tests/data/chain/*.pem \

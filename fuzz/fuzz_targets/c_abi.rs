@@ -109,12 +109,8 @@ unsafe extern "C" {
     ) -> u32;
     fn sceau_policy_set_rules_at(policy: Handle, time: u64) -> u32;
     fn sceau_policy_free(policy: Handle);
-    fn sceau_cert_check_with(
-        input: *const u8,
-        len: usize,
-        policy: Handle,
-        out: *mut Handle,
-    ) -> u32;
+    fn sceau_cert_check_with(input: *const u8, len: usize, policy: Handle, out: *mut Handle)
+        -> u32;
     fn sceau_csr_check_with(
         input: *const u8,
         len: usize,
@@ -140,7 +136,14 @@ unsafe extern "C" {
 
 const OK: u32 = 7000;
 const ROOT: &[u8] = include_bytes!("../../tests/data/chain/ingetrust-root.pem");
-const PROFILES: [&str; 6] = ["standard", "uc", "certigna-ssl", "ssl-serveur", "auto", "smime-br"];
+const PROFILES: [&str; 6] = [
+    "standard",
+    "uc",
+    "certigna-ssl",
+    "ssl-serveur",
+    "auto",
+    "smime-br",
+];
 
 /// Reads integers and strings off the front of the input.
 struct Take<'a>(&'a [u8]);
@@ -289,7 +292,9 @@ fuzz_target!(|data: &[u8]| {
                 let mut report: Handle = std::ptr::null_mut();
                 let result = match call {
                     0 => sceau_cert_check_with(input.as_ptr(), input.len(), policy, &mut report),
-                    _ => sceau_csr_check_with(input.as_ptr(), input.len(), policy, time, &mut report),
+                    _ => {
+                        sceau_csr_check_with(input.as_ptr(), input.len(), policy, time, &mut report)
+                    }
                 };
                 if result == OK {
                     read_report(report, &mut take, &mut buf);

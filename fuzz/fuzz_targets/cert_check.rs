@@ -13,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = sceau::match_certificate(data, Some(data), Some(data));
-    let now = rustls_pki_types::UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_795_219_200));
+    let now =
+        rustls_pki_types::UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_795_219_200));
     let certigna = catalog.product("certigna-ssl").unwrap();
     let _ = sceau::expiry(data, certigna, &catalog.holidays, now);
 });

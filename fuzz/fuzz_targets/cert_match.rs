@@ -10,10 +10,19 @@ use sceau::{Catalog, IssuancePolicy};
 fn policies() -> &'static [IssuancePolicy] {
     static POLICIES: OnceLock<Vec<IssuancePolicy>> = OnceLock::new();
     POLICIES.get_or_init(|| {
-        ["auto", "tls-br", "smime-br", "cs-br", "ca-br", "rfc5280", "ev", "entreprise"]
-            .iter()
-            .map(|name| IssuancePolicy::from_catalog(&Catalog::embedded(), name).unwrap())
-            .collect()
+        [
+            "auto",
+            "tls-br",
+            "smime-br",
+            "cs-br",
+            "ca-br",
+            "rfc5280",
+            "ev",
+            "entreprise",
+        ]
+        .iter()
+        .map(|name| IssuancePolicy::from_catalog(&Catalog::embedded(), name).unwrap())
+        .collect()
     })
 }
 
