@@ -30,8 +30,10 @@ fn pkilint_in_the_same_run() {
     let sceau_rate = COUNT as f64 / start.elapsed().as_secs_f64();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/pkilint_rate.py");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-batch");
+    // benches/run.sh --quick shortens pkilint's 20 s.
+    let seconds = std::env::var("SCEAU_BENCH_PKILINT_SECONDS").unwrap_or_else(|_| "20".into());
     let out = std::process::Command::new("python3")
-        .args([script, dir, "20"])
+        .args([script, dir, &seconds])
         .output();
     let text = match &out {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,6 +1,7 @@
 //! Post-issuance check of TLS server certificates (no signature verification), for the
 //! ≥ 100,000 certificates per second bar; pkilint's rate on the same files is measured by
-//! benches/pkilint_rate.py beside it. Run: `cargo bench --bench cert_check`.
+//! benches/pkilint_rate.py beside it (the fair peer of `cert_check_rsa2048_der_auto`, the same
+//! certificate under the CA/B TLS profile). Run: `cargo bench --bench cert_check`.
 
 use divan::black_box;
 use sceau::{Catalog, IssuancePolicy};
@@ -51,5 +52,15 @@ fn cert_check_rsa2048_pem(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 500)]
 fn cert_check_p256_der(bencher: divan::Bencher) {
     let (der, policy) = (ec_certificate(), standard());
+    bencher.bench(|| sceau::check_certificate(black_box(&der), &policy).unwrap());
+}
+
+/// The RSA-2048 leaf, DER, under `--profile auto` (here the CA/B TLS BR subscriber profile):
+/// the peer of pkilint's CA/B TLS linter on the same certificate (benches/pkilint_rate.py,
+/// which lints it as a DV final certificate), which benches/run.sh runs right after.
+#[divan::bench(sample_count = 500)]
+fn cert_check_rsa2048_der_auto(bencher: divan::Bencher) {
+    let der = der(RSA_PEM);
+    let policy = IssuancePolicy::from_catalog(&Catalog::embedded(), "auto").unwrap();
     bencher.bench(|| sceau::check_certificate(black_box(&der), &policy).unwrap());
 }
