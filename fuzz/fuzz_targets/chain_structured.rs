@@ -247,14 +247,23 @@ fuzz_target!(|spec: Spec| {
     let report = verifier.verify_certificates(&chain, name.as_ref());
     // What the description makes certain: a leaf listed (keyCompromise, cACompromise or
     // superseded) in the one CRL its issuer signed, that CRL current at the validation time,
-    // with revocation required, is never accepted.
+    // its issuer the only certificate of that name, with revocation required, is never
+    // accepted.
     let leaf_serial = spec.below[leaf - 1].serial;
     let from_issuer: Vec<&Crl> = crls
         .iter()
         .map(|(crl, _)| *crl)
         .filter(|crl| usize::from(crl.issuer) % issued.len() == leaf - 1)
         .collect();
-    if let [crl] = from_issuer.as_slice() {
+    // Only when no other certificate bears the name of the leaf's issuer: with two CAs of one
+    // name and different keys, the leaf may chain (and be judged by the CRL) of the other.
+    let label = |i: usize| match i {
+        0 => spec.root.subject % 4,
+        _ => spec.below[i - 1].subject % 4,
+    };
+    let issuer_name_unique =
+        (0..issued.len()).all(|j| j == leaf - 1 || label(j) != label(leaf - 1));
+    if let (true, [crl]) = (issuer_name_unique, from_issuer.as_slice()) {
         let (this, at) = (i64::from(crl.this_update), i64::from(spec.at));
         let current = at >= this && at < this + i64::from(crl.next_update) + 1;
         let listed = crl
