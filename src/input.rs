@@ -134,18 +134,27 @@ fn boundary<'a>(line: &'a [u8], open: &[u8]) -> Option<&'a str> {
 
 /// Finds every PEM block in `input`, whatever surrounds them (prose, e-mail quoting, CRLF):
 /// a block opens at a line that is a BEGIN boundary and closes at the next END boundary line.
+/// Only lines holding the boundary's dashes can be one, so the search jumps from one
+/// occurrence to the next (memmem) instead of walking every line.
 fn pem_blocks(input: &[u8], expected: ObjectKind) -> Result<Vec<PemBlock<'_>>> {
     let bad = |detail: String| Error::BadPem { detail, expected };
     let mut blocks = Vec::new();
     let mut open: Option<(&str, usize)> = None;
     let mut at = 0;
-    for line in input.split(|&b| b == b'\n') {
-        let (start, next) = (at, at + line.len() + 1);
-        at = next;
+    while at < input.len() {
+        let needle = if open.is_some() { PEM_END } else { PEM_BEGIN };
+        let Some(hit) = find(&input[at..], needle).map(|i| at + i) else {
+            break;
+        };
+        let start = memchr::memrchr(b'\n', &input[at..hit]).map_or(at, |i| at + i + 1);
+        let end = memchr::memchr(b'\n', &input[hit..]).map_or(input.len(), |i| hit + i);
+        let line = &input[start..end];
+        let next = (end + 1).min(input.len());
+        at = end + 1;
         match open {
             None => {
                 if let Some(label) = boundary(line, PEM_BEGIN) {
-                    open = Some((label, next.min(input.len())));
+                    open = Some((label, next));
                 }
             }
             Some((label, body_start)) => {
@@ -181,7 +190,7 @@ fn pem_body_der(block: &PemBlock<'_>, expected: ObjectKind) -> Result<Vec<u8>> {
     }
     // Fast path: join the trimmed lines (no white space inside a line) and decode once; a body
     // with white space inside its lines takes the slow path below, whose error says where the
-    // base64 breaks.
+    // base64 breaks (base64-simd is as strict as `base64`: padding and trailing bits canonical).
     let engine = &base64::engine::general_purpose::STANDARD;
     let body = block.body.trim_ascii();
     if body.is_empty() {
@@ -196,7 +205,7 @@ fn pem_body_der(block: &PemBlock<'_>, expected: ObjectKind) -> Result<Vec<u8>> {
         joined.extend_from_slice(body[start..end].trim_ascii());
         start = end + 1;
     }
-    if let Ok(der) = engine.decode(&joined) {
+    if let Ok(der) = base64_simd::STANDARD.decode_to_vec(&joined) {
         return Ok(der);
     }
     let compact: Vec<u8> = block
@@ -468,6 +477,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn only_whole_lines_are_boundaries() {
+        // Prose naming a boundary mid-line opens nothing; an indented boundary line does.
+        let input = b"Paste the text from -----BEGIN X509 CRL----- on.\n  -----BEGIN X509 CRL-----\nMAMC\nAQA=\n\t-----END X509 CRL-----  \n";
+        assert_eq!(
+            &*decode(input, ObjectKind::Crl).unwrap().der,
+            &[0x30, 3, 2, 1, 0]
+        );
+        // An END named mid-line inside the body does not close it: the body is then not base64.
+        let inner = b"-----BEGIN X509 CRL-----\nMAMC x -----END X509 CRL-----\nAQA=\n-----END X509 CRL-----\n";
+        assert!(matches!(
+            decode(inner, ObjectKind::Crl),
+            Err(Error::BadBase64 { .. })
+        ));
+        // Only mentions of a boundary, and no block: said so.
+        let prose = b"the file should start with -----BEGIN CERTIFICATE----- and end well";
+        assert!(matches!(
+            decode(prose, ObjectKind::Certificate),
+            Err(Error::NotPemOrDer { .. })
+        ));
     }
 
     #[test]
