@@ -71,27 +71,39 @@ fn webpki_alone(bencher: divan::Bencher, crls: Crls) {
         Crls::Chain => webpki::RevocationCheckDepth::Chain,
         _ => webpki::RevocationCheckDepth::EndEntity,
     };
-    bencher.bench(|| {
-        let leaf = webpki::EndEntityCert::try_from(black_box(&chain[0])).unwrap();
-        let revocation = (crls != Crls::None).then(|| {
-            webpki::RevocationOptionsBuilder::new(&lists)
-                .unwrap()
-                .with_depth(depth)
-                .with_status_policy(webpki::UnknownStatusPolicy::Deny)
-                .build()
-        });
-        leaf.verify_for_usage(
-            webpki::ALL_VERIFICATION_ALGS,
-            &anchors,
-            &chain[1..],
-            time(),
-            webpki::KeyUsage::client_auth(),
-            revocation,
-            None,
-        )
-        .map(drop)
-        .unwrap();
+    let lists = (crls != Crls::None).then_some((lists.as_slice(), depth));
+    bencher.bench(|| webpki_verify(&chain, &anchors, lists));
+}
+
+/// One verification by webpki alone for client use, the CRLs given demanded (status unknown
+/// denied) to the depth given.
+fn webpki_verify(
+    chain: &[CertificateDer<'static>],
+    anchors: &[rustls_pki_types::TrustAnchor<'_>],
+    lists: Option<(
+        &[&webpki::CertRevocationList<'_>],
+        webpki::RevocationCheckDepth,
+    )>,
+) {
+    let leaf = webpki::EndEntityCert::try_from(black_box(&chain[0])).unwrap();
+    let revocation = lists.map(|(lists, depth)| {
+        webpki::RevocationOptionsBuilder::new(lists)
+            .unwrap()
+            .with_depth(depth)
+            .with_status_policy(webpki::UnknownStatusPolicy::Deny)
+            .build()
     });
+    leaf.verify_for_usage(
+        webpki::ALL_VERIFICATION_ALGS,
+        anchors,
+        &chain[1..],
+        time(),
+        webpki::KeyUsage::client_auth(),
+        revocation,
+        None,
+    )
+    .map(drop)
+    .unwrap();
 }
 
 /// webpki with both CRLs and the whole chain's status required: the peer of
@@ -163,4 +175,167 @@ fn sceau_with_both_crls_required(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 1000)]
 fn sceau_no_revocation(bencher: divan::Bencher) {
     sceau(bencher, RevocationPolicy::Off, &[]);
+}
+
+/// A service's usual case: a new terminal each time, under the CA it has seen before. The bench
+/// makes its own RSA-2048 hierarchy with rcgen (root, CA, 1,100 terminals with distinct serials
+/// and so distinct signatures, a CRL from each CA); every verification below takes the next
+/// terminal, so sceau's verifier remembers the CA's signature (verified by the root once) and
+/// verifies each terminal's, as webpki and the CRLs' signatures are verified by webpki every time.
+mod new_terminal_each_time {
+    use super::*;
+    use rcgen::{
+        BasicConstraints, CertificateParams, CertificateRevocationListParams, DnType,
+        ExtendedKeyUsagePurpose, IsCa, Issuer, KeyIdMethod, KeyPair, KeyUsagePurpose, SerialNumber,
+    };
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    const TERMINALS: usize = 1100;
+
+    struct Hierarchy {
+        root: CertificateDer<'static>,
+        ca: CertificateDer<'static>,
+        terminals: Vec<CertificateDer<'static>>,
+        ca_crl: Vec<u8>,
+        root_crl: Vec<u8>,
+    }
+
+    fn key(path: &str) -> KeyPair {
+        let pem =
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        KeyPair::from_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256).unwrap()
+    }
+
+    fn at(year: i32) -> time::OffsetDateTime {
+        time::OffsetDateTime::from_unix_timestamp(0)
+            .unwrap()
+            .replace_year(year)
+            .unwrap()
+    }
+
+    fn ca_params(name: &str) -> CertificateParams {
+        let mut params = CertificateParams::default();
+        params.distinguished_name.push(DnType::CommonName, name);
+        params
+            .distinguished_name
+            .push(DnType::OrganizationName, "Bench");
+        params.distinguished_name.push(DnType::CountryName, "FR");
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        params.use_authority_key_identifier_extension = true;
+        params.not_before = at(2025);
+        params.not_after = at(2030);
+        params
+    }
+
+    fn crl(issuer: &Issuer<'_, KeyPair>) -> Vec<u8> {
+        CertificateRevocationListParams {
+            this_update: at(2027),
+            next_update: at(2028),
+            crl_number: SerialNumber::from(1u64),
+            issuing_distribution_point: None,
+            revoked_certs: Vec::new(),
+            key_identifier_method: KeyIdMethod::Sha256,
+        }
+        .signed_by(issuer)
+        .unwrap()
+        .der()
+        .to_vec()
+    }
+
+    fn hierarchy() -> &'static Hierarchy {
+        static MADE: std::sync::OnceLock<Hierarchy> = std::sync::OnceLock::new();
+        MADE.get_or_init(|| {
+            let (root_key, ca_key, terminal_key) = (
+                key("tests/data/match/rsa-pkcs8.key"),
+                key("tests/data/chain/gap.key"),
+                key("tests/data/chain/tpe.key"),
+            );
+            let root_params = ca_params("Bench Root");
+            let root = root_params.self_signed(&root_key).unwrap();
+            let root_issuer = Issuer::new(root_params, root_key);
+            let ca_params = ca_params("Bench CA");
+            let ca = ca_params.signed_by(&ca_key, &root_issuer).unwrap();
+            let ca_issuer = Issuer::new(ca_params, ca_key);
+            let terminals = (0..TERMINALS)
+                .map(|i| {
+                    let mut params = CertificateParams::default();
+                    params
+                        .distinguished_name
+                        .push(DnType::CommonName, format!("TPE {i:04}"));
+                    params.serial_number = Some(SerialNumber::from(1000 + i as u64));
+                    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+                    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+                    params.use_authority_key_identifier_extension = true;
+                    params.not_before = at(2026);
+                    params.not_after = at(2028);
+                    CertificateDer::from(
+                        params
+                            .signed_by(&terminal_key, &ca_issuer)
+                            .unwrap()
+                            .der()
+                            .to_vec(),
+                    )
+                })
+                .collect();
+            Hierarchy {
+                root: CertificateDer::from(root.der().to_vec()),
+                ca: CertificateDer::from(ca.der().to_vec()),
+                terminals,
+                ca_crl: crl(&ca_issuer),
+                root_crl: crl(&root_issuer),
+            }
+        })
+    }
+
+    /// The next terminal: each verification of a run has its own.
+    fn next(counter: &AtomicUsize) -> [CertificateDer<'static>; 2] {
+        let h = hierarchy();
+        let i = counter.fetch_add(1, Ordering::Relaxed) % TERMINALS;
+        [h.terminals[i].clone(), h.ca.clone()]
+    }
+
+    /// webpki alone, both CRLs, the whole chain's status required.
+    #[divan::bench(sample_count = 1000, sample_size = 1)]
+    fn webpki_alone_with_both_crls(bencher: divan::Bencher) {
+        let h = hierarchy();
+        let anchors = [webpki::anchor_from_trusted_cert(&h.root)
+            .unwrap()
+            .to_owned()];
+        let lists = [
+            webpki::CertRevocationList::from(
+                webpki::BorrowedCertRevocationList::from_der(&h.ca_crl).unwrap(),
+            ),
+            webpki::CertRevocationList::from(
+                webpki::BorrowedCertRevocationList::from_der(&h.root_crl).unwrap(),
+            ),
+        ];
+        let lists: Vec<&webpki::CertRevocationList<'_>> = lists.iter().collect();
+        let counter = AtomicUsize::new(0);
+        bencher
+            .with_inputs(|| next(&counter))
+            .bench_local_refs(|chain| {
+                webpki_verify(
+                    chain,
+                    &anchors,
+                    Some((&lists, webpki::RevocationCheckDepth::Chain)),
+                )
+            });
+    }
+
+    /// sceau's verifier kept from one terminal to the next, both CRLs, revocation required.
+    #[divan::bench(sample_count = 1000, sample_size = 1)]
+    fn sceau_with_both_crls_required(bencher: divan::Bencher) {
+        let h = hierarchy();
+        let mut options = VerifyOptions::new(Usage::Client, time());
+        options.revocation = RevocationPolicy::Required;
+        let mut verifier = Verifier::new("bench", options);
+        verifier.add_anchors(&h.root).unwrap();
+        verifier.add_crls(&h.ca_crl).unwrap();
+        verifier.add_crls(&h.root_crl).unwrap();
+        let counter = AtomicUsize::new(0);
+        bencher
+            .with_inputs(|| next(&counter))
+            .bench_local_refs(|chain| verify(&verifier, chain));
+    }
 }

@@ -90,6 +90,82 @@ static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
     webpki::ring::RSA_PSS_2048_8192_SHA512_LEGACY_KEY,
 ];
 
+/// The certificate signatures that verified, remembered by a verifier: a service verifies the
+/// same intermediate (and often the same client certificate) on every handshake, and an RSA or
+/// ECDSA verification costs twenty to forty times the digest that recognises it. Only
+/// successes are kept, keyed by the SHA-256 of the algorithm, key, message and signature
+/// (each length-prefixed): a verification's answer on the same four inputs cannot change.
+/// Bounded: past [`RememberedSignatures::MOST`] digests the memory is emptied and refilled.
+#[derive(Default)]
+struct RememberedSignatures(std::sync::Mutex<HashSet<[u8; 32]>>);
+
+impl std::fmt::Debug for RememberedSignatures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RememberedSignatures({} verified)", self.lock().len())
+    }
+}
+
+impl RememberedSignatures {
+    /// 4,096 digests: about 200 KiB, a pool of CAs and their busiest clients.
+    const MOST: usize = 4096;
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<[u8; 32]>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A webpki signature algorithm that asks the verifier's memory before verifying.
+#[derive(Debug)]
+struct Remembering<'m> {
+    inner: &'static dyn SignatureVerificationAlgorithm,
+    memory: &'m RememberedSignatures,
+}
+
+impl SignatureVerificationAlgorithm for Remembering<'_> {
+    fn verify_signature(
+        &self,
+        public_key: &[u8],
+        message: &[u8],
+        signature: &[u8],
+    ) -> std::result::Result<(), rustls_pki_types::InvalidSignature> {
+        let mut hash = Sha256::new();
+        for part in [
+            self.inner.signature_alg_id().as_ref(),
+            self.inner.public_key_alg_id().as_ref(),
+            public_key,
+            message,
+            signature,
+        ] {
+            hash.update((part.len() as u64).to_be_bytes());
+            hash.update(part);
+        }
+        let digest: [u8; 32] = hash.finalize().into();
+        if self.memory.lock().contains(&digest) {
+            return Ok(());
+        }
+        self.inner
+            .verify_signature(public_key, message, signature)?;
+        let mut memory = self.memory.lock();
+        if memory.len() >= RememberedSignatures::MOST {
+            memory.clear();
+        }
+        memory.insert(digest);
+        Ok(())
+    }
+
+    fn public_key_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+        self.inner.public_key_alg_id()
+    }
+
+    fn signature_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+        self.inner.signature_alg_id()
+    }
+
+    fn fips(&self) -> bool {
+        self.inner.fips()
+    }
+}
+
 /// Trust anchors, intermediates and revocation evidence, with the options of a verification.
 #[derive(Clone, Debug)]
 pub struct Verifier {
@@ -101,6 +177,7 @@ pub struct Verifier {
     pub options: VerifyOptions,
     profile: String,
     key_cache: Arc<KeyCache>,
+    signatures: Arc<RememberedSignatures>,
     /// The digests of every anchor, intermediate, CRL and response held: each is held once.
     seen: HashSet<[u8; 32]>,
 }
@@ -144,6 +221,7 @@ impl Verifier {
             options,
             profile: profile.into(),
             key_cache: Default::default(),
+            signatures: Default::default(),
             seen: HashSet::new(),
         }
     }
@@ -482,9 +560,20 @@ impl Verifier {
             }
             answer
         };
+        let remembering: Vec<Remembering<'_>> = ALGORITHMS
+            .iter()
+            .map(|&inner| Remembering {
+                inner,
+                memory: &self.signatures,
+            })
+            .collect();
+        let algorithms: Vec<&dyn SignatureVerificationAlgorithm> = remembering
+            .iter()
+            .map(|a| a as &dyn SignatureVerificationAlgorithm)
+            .collect();
         let result = leaf
             .verify_for_usage(
-                ALGORITHMS,
+                &algorithms,
                 &self.anchors,
                 &pool,
                 options.time,
@@ -529,4 +618,69 @@ fn parse_chain<'c>(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Accepts the signature `good` only, and counts its calls.
+    #[derive(Debug)]
+    struct Counting(AtomicUsize);
+
+    impl SignatureVerificationAlgorithm for Counting {
+        fn verify_signature(
+            &self,
+            _public_key: &[u8],
+            _message: &[u8],
+            signature: &[u8],
+        ) -> std::result::Result<(), rustls_pki_types::InvalidSignature> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            (signature == b"good")
+                .then_some(())
+                .ok_or(rustls_pki_types::InvalidSignature)
+        }
+        fn public_key_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+            rustls_pki_types::alg_id::ECDSA_P256
+        }
+        fn signature_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+            rustls_pki_types::alg_id::ECDSA_SHA256
+        }
+    }
+
+    #[test]
+    fn a_signature_is_verified_once_and_only_the_same_one_is_remembered() {
+        static INNER: Counting = Counting(AtomicUsize::new(0));
+        let memory = RememberedSignatures::default();
+        let algorithm = Remembering {
+            inner: &INNER,
+            memory: &memory,
+        };
+        let calls = || INNER.0.load(Ordering::SeqCst);
+        for _ in 0..3 {
+            assert!(algorithm.verify_signature(b"key", b"tbs", b"good").is_ok());
+        }
+        assert_eq!(calls(), 1);
+        // Another message, key or signature is verified, and a refusal is never remembered.
+        assert!(algorithm.verify_signature(b"key", b"tbs2", b"good").is_ok());
+        assert!(algorithm.verify_signature(b"key2", b"tbs", b"good").is_ok());
+        assert_eq!(calls(), 3);
+        for _ in 0..2 {
+            assert!(algorithm
+                .verify_signature(b"key", b"tbs", b"forged")
+                .is_err());
+        }
+        assert_eq!(calls(), 5);
+        // The fields are length-prefixed: moving bytes from the message to the key is another input.
+        assert!(algorithm.verify_signature(b"keyt", b"bs", b"good").is_ok());
+        assert_eq!(calls(), 6);
+        // Bounded: the memory never holds more than MOST digests.
+        for i in 0..RememberedSignatures::MOST + 10 {
+            assert!(algorithm
+                .verify_signature(b"key", &i.to_be_bytes(), b"good")
+                .is_ok());
+        }
+        assert!(memory.lock().len() <= RememberedSignatures::MOST);
+    }
 }
