@@ -93,6 +93,73 @@ impl Batch {
                 .collect()
         })
     }
+
+    /// Hands every item of an endless stream to `each` on the pool, `chunk_len` at a time,
+    /// and every value to `sink` on the calling thread, in item order.
+    ///
+    /// A thread of its own takes the items, so that a value never waits behind an item still
+    /// to come (a pipe that pauses); it puts a chunk on the pool as soon as the calling thread
+    /// takes the one before, so two chunks are in flight and a worker that finishes its share
+    /// of one starts on the next instead of waiting for the slowest. Memory holds at most
+    /// three chunks: one being taken, one checked, one being sunk. The first error of `sink`
+    /// stops the stream: the reading thread stops at its next chunk (after its next item, on
+    /// a pipe), the chunks in flight finish, and the error is returned. `chunk_len` 0 counts
+    /// as 1. A panic in `each` or in `items` is raised again here once the threads stop.
+    pub fn stream<I, V, E, F, S>(
+        &self,
+        items: I,
+        chunk_len: usize,
+        each: F,
+        mut sink: S,
+    ) -> std::result::Result<(), E>
+    where
+        I: Iterator + Send,
+        I::Item: Send + Sync,
+        V: Send,
+        F: Fn(&BatchCheck, &I::Item) -> V + Sync,
+        S: FnMut(V) -> std::result::Result<(), E>,
+    {
+        let chunk_len = chunk_len.max(1);
+        let check = &self.check;
+        let each = &each;
+        self.pool.in_place_scope(|pool| {
+            std::thread::scope(|threads| {
+                // No room: the reader hands a chunk over only when the sink wants it.
+                let (queue, queued) = std::sync::mpsc::sync_channel(0);
+                threads.spawn(move || {
+                    let mut items = items.fuse();
+                    loop {
+                        let chunk: Vec<I::Item> = items.by_ref().take(chunk_len).collect();
+                        if chunk.is_empty() {
+                            return;
+                        }
+                        let (done, checked) = std::sync::mpsc::sync_channel(1);
+                        pool.spawn(move |_| {
+                            let values: Vec<V> = chunk
+                                .par_iter()
+                                .with_min_len(16)
+                                .map(|item| each(check, item))
+                                .collect();
+                            // No receiver: the sink stopped; these values are not wanted.
+                            let _ = done.send(values);
+                        });
+                        if queue.send(checked).is_err() {
+                            return;
+                        }
+                    }
+                });
+                for checked in queued {
+                    // A chunk that sent nothing panicked in `each`: the pool's scope raises
+                    // the panic again when it closes.
+                    let Ok(values) = checked.recv() else {
+                        break;
+                    };
+                    values.into_iter().try_for_each(&mut sink)?;
+                }
+                Ok(())
+            })
+        })
+    }
 }
 
 /// Checks every input on `jobs` threads (`None`: one per core): one report or error each, in

@@ -52,6 +52,16 @@ fn tls_files() -> Vec<PathBuf> {
     files
 }
 
+/// `n` certificates, the TLS fixtures over and over.
+fn tls_inputs(n: usize) -> Vec<Vec<u8>> {
+    tls_files()
+        .iter()
+        .cycle()
+        .take(n)
+        .map(|p| std::fs::read(p).unwrap())
+        .collect()
+}
+
 fn standard() -> IssuancePolicy {
     IssuancePolicy::from_catalog(Catalog::builtin(), "standard").unwrap()
 }
@@ -200,12 +210,7 @@ fn csrs_in_a_batch() {
 
 #[test]
 fn check_many_gives_what_one_at_a_time_gives_in_order() {
-    let inputs: Vec<Vec<u8>> = tls_files()
-        .iter()
-        .cycle()
-        .take(200)
-        .map(|p| std::fs::read(p).unwrap())
-        .collect();
+    let inputs = tls_inputs(200);
     let many = check_many(&inputs, BatchCheck::Certificates(standard()), Some(2)).unwrap();
     for (input, report) in inputs.iter().zip(&many) {
         let alone = sceau::check_certificate(input, &standard()).unwrap();
@@ -226,6 +231,78 @@ fn check_many_gives_what_one_at_a_time_gives_in_order() {
     .unwrap();
     assert!(error[0].is_err());
     assert!(check_many(&inputs, BatchCheck::Certificates(standard()), Some(0)).is_err());
+}
+
+#[test]
+fn a_stream_gives_every_value_in_order_and_stops_at_the_sinks_first_error() {
+    let inputs = tls_inputs(300);
+    let alone: Vec<String> = inputs
+        .iter()
+        .map(|i| {
+            sceau::check_certificate(i, &standard())
+                .unwrap()
+                .to_json(sceau::Lang::En)
+        })
+        .collect();
+    let batch = sceau::Batch::new(BatchCheck::Certificates(standard()), Some(2)).unwrap();
+    // Chunks of one, of a length that does not divide the stream, longer than the stream, and
+    // 0 (taken as 1).
+    for chunk_len in [0, 1, 7, 64, 1000] {
+        let mut got = Vec::new();
+        let each = |check: &BatchCheck, (i, input): &(usize, &Vec<u8>)| {
+            (*i, check.check(input).unwrap().to_json(sceau::Lang::En))
+        };
+        batch
+            .stream(inputs.iter().enumerate(), chunk_len, each, |v| {
+                got.push(v);
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        let (order, json): (Vec<usize>, Vec<String>) = got.into_iter().unzip();
+        assert_eq!(
+            order,
+            (0..inputs.len()).collect::<Vec<_>>(),
+            "chunk {chunk_len}"
+        );
+        assert!(json == alone, "chunk {chunk_len}");
+    }
+    // The sink refuses the 6th value of the first chunk: the two chunks in flight are
+    // checked, no third is taken, and the error comes back.
+    let checked = AtomicUsize::new(0);
+    let mut sunk = 0;
+    let outcome = batch.stream(
+        inputs.iter(),
+        10,
+        |check, input| {
+            checked.fetch_add(1, Ordering::Relaxed);
+            check.check(input).is_ok()
+        },
+        |ok| {
+            assert!(ok);
+            sunk += 1;
+            if sunk == 6 {
+                Err("reader gone")
+            } else {
+                Ok(())
+            }
+        },
+    );
+    assert_eq!(outcome, Err("reader gone"));
+    assert_eq!(sunk, 6);
+    assert_eq!(checked.load(Ordering::Relaxed), 20);
+    // A panic while checking comes back to the caller, and nothing hangs.
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        batch.stream(
+            inputs.iter(),
+            10,
+            |_, _| panic!("checker"),
+            |()| Ok::<(), ()>(()),
+        )
+    }));
+    assert!(panicked.is_err());
+    // An empty stream sinks nothing.
+    let nothing = batch.stream(std::iter::empty::<Vec<u8>>(), 8, |_, _| (), |()| Err(()));
+    assert_eq!(nothing, Ok(()));
 }
 
 /// The peak resident memory of a running process, in KiB (Linux).

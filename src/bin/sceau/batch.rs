@@ -1,9 +1,9 @@
 //! `cert check` and `csr check` over many inputs: files, directories walked recursively, and
 //! standard input as a stream of concatenated PEM. Inputs are read lazily and checked chunk by
-//! chunk on every core (the library's `Batch`), one line (`--format jsonl`), one array element
+//! chunk on every core (the library's `Batch::stream`, two chunks in flight), one line (`--format jsonl`), one array element
 //! (`json`) or one block of text per object, in input order; a summary on standard error at the
-//! end, and a progress bar while it runs when standard error is a terminal. Memory holds one
-//! chunk, whatever the length of the stream.
+//! end, and a progress bar while it runs when standard error is a terminal. Memory holds three
+//! chunks at most, whatever the length of the stream.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -62,9 +62,9 @@ struct Inputs<'a> {
     pending: std::vec::IntoIter<Source>,
     kind: ObjectKind,
     max_input: usize,
-    read: &'a dyn Fn(&str) -> Result<Vec<u8>, String>,
+    read: &'a (dyn Fn(&str) -> Result<Vec<u8>, String> + Sync),
     /// Objects of the file or stream being read, still to give.
-    current: Box<dyn Iterator<Item = Item> + 'a>,
+    current: Box<dyn Iterator<Item = Item> + Send + 'a>,
 }
 
 impl<'a> Inputs<'a> {
@@ -72,7 +72,7 @@ impl<'a> Inputs<'a> {
         files: &[String],
         kind: ObjectKind,
         max_input: usize,
-        read: &'a dyn Fn(&str) -> Result<Vec<u8>, String>,
+        read: &'a (dyn Fn(&str) -> Result<Vec<u8>, String> + Sync),
     ) -> Inputs<'a> {
         let mut paths = Vec::new();
         for file in files {
@@ -88,7 +88,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// The objects of one source: a stream for `-`, the blocks of a file otherwise.
-    fn open(&self, source: Source) -> Box<dyn Iterator<Item = Item> + 'a> {
+    fn open(&self, source: Source) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
         let path = match source {
             Source::File(path) => path,
             Source::Unlisted(input, why) => {
@@ -125,8 +125,13 @@ impl<'a> Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     /// Standard input as a stream of objects, `-#N` each.
-    fn stdin(&self) -> Box<dyn Iterator<Item = Item> + 'a> {
-        let stream = PemStream::new(std::io::stdin().lock(), self.kind, self.max_input);
+    fn stdin(&self) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
+        let stream = PemStream::new(
+            // Unlocked (a lock cannot leave its thread): the batch reads on a thread of its own.
+            std::io::BufReader::new(std::io::stdin()),
+            self.kind,
+            self.max_input,
+        );
         Box::new(stream.enumerate().map(|(i, piece)| Item {
             input: format!("-#{}", i + 1),
             bytes: match piece {
@@ -304,7 +309,7 @@ pub fn run(
     files: &[String],
     kind: ObjectKind,
     max_input: usize,
-    read: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+    read: &(dyn Fn(&str) -> Result<Vec<u8>, String> + Sync),
     style: Style,
     lang: Lang,
 ) -> Result<ExitCode, String> {
@@ -327,28 +332,23 @@ pub fn run(
     if style == Style::Json {
         open = write_out(&mut out, "[")?;
     }
-    loop {
-        let chunk: Vec<Item> = inputs.by_ref().take(chunk_len).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let done = batch.map(&chunk, |check, _, item| handle(check, item, style, lang));
-        for result in &done {
-            tally.add(result);
-            if open {
-                let body = result.text.trim_end_matches('\n');
-                let text = match style {
-                    Style::Json if tally.total() > 1 => format!(",\n{body}"),
-                    Style::Json => format!("\n{body}"),
-                    Style::Jsonl | Style::Text => format!("{body}\n"),
-                };
-                open = write_out(&mut out, &text)?;
-            }
-        }
+    let each = |check: &sceau::BatchCheck, item: &Item| handle(check, item, style, lang);
+    batch.stream(&mut inputs, chunk_len, each, |result| {
+        tally.add(&result);
         if let Some(bar) = &progress {
-            bar.inc(u64::try_from(done.len()).unwrap_or(u64::MAX));
+            bar.inc(1);
         }
-    }
+        if open {
+            let body = result.text.trim_end_matches('\n');
+            let text = match style {
+                Style::Json if tally.total() > 1 => format!(",\n{body}"),
+                Style::Json => format!("\n{body}"),
+                Style::Jsonl | Style::Text => format!("{body}\n"),
+            };
+            open = write_out(&mut out, &text)?;
+        }
+        Ok::<(), String>(())
+    })?;
     if style == Style::Json && open {
         write_out(&mut out, if tally.total() > 0 { "\n]\n" } else { "]\n" })?;
     }
