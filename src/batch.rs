@@ -102,9 +102,10 @@ impl Batch {
     /// takes the one before, so two chunks are in flight and a worker that finishes its share
     /// of one starts on the next instead of waiting for the slowest. Memory holds at most
     /// three chunks: one being taken, one checked, one being sunk. The first error of `sink`
-    /// stops the stream: the reading thread stops at its next chunk (after its next item, on
-    /// a pipe), the chunks in flight finish, and the error is returned. `chunk_len` 0 counts
-    /// as 1. A panic in `each` or in `items` is raised again here once the threads stop.
+    /// stops the stream: the reading thread stops once it has put on the pool the chunk it is
+    /// taking (on a pipe, that waits for the chunk's items or the end), the chunks in flight
+    /// finish unsunk, and the error is returned. `chunk_len` 0 counts as 1. A panic in `each`
+    /// or in `items` is raised again here once the threads stop.
     pub fn stream<I, V, E, F, S>(
         &self,
         items: I,
