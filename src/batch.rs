@@ -94,18 +94,20 @@ impl Batch {
         })
     }
 
-    /// Hands every item of an endless stream to `each` on the pool, `chunk_len` at a time,
-    /// and every value to `sink` on the calling thread, in item order.
+    /// Hands every item of an endless stream to `each` on the pool, in chunks of at most
+    /// `chunk_len`, and the values of each chunk to `sink` on the calling thread, in item
+    /// order (a sink that writes can flush at the end of each).
     ///
-    /// A thread of its own takes the items, so that a value never waits behind an item still
-    /// to come (a pipe that pauses); it puts a chunk on the pool as soon as the calling thread
-    /// takes the one before, so two chunks are in flight and a worker that finishes its share
-    /// of one starts on the next instead of waiting for the slowest. Memory holds at most
-    /// three chunks: one being taken, one checked, one being sunk. The first error of `sink`
-    /// stops the stream: the reading thread stops once it has put on the pool the chunk it is
-    /// taking (on a pipe, that waits for the chunk's items or the end), the chunks in flight
-    /// finish unsunk, and the error is returned. `chunk_len` 0 counts as 1. A panic in `each`
-    /// or in `items` is raised again here once the threads stop.
+    /// A thread of its own takes the items, so that reading never stops the checking; a
+    /// chunk is what has been read when the pool can take one, up to `chunk_len` (a stream
+    /// that pauses has the items it gave checked and sunk without waiting for more). A chunk
+    /// goes to the pool as soon as the calling thread takes the one before, so two chunks are
+    /// in flight and a worker that finishes its share of one starts on the next instead of
+    /// waiting for the slowest. Memory holds at most four chunks: one read ahead, two in
+    /// flight, one being sunk. The first error of `sink` stops the stream: the reading thread
+    /// stops after the item it is taking (on a pipe, that waits for the item or the end), the
+    /// chunks in flight finish unsunk, and the error is returned. `chunk_len` 0 counts as 1.
+    /// A panic in `each` or in `items` is raised again here once the threads stop.
     pub fn stream<I, V, E, F, S>(
         &self,
         items: I,
@@ -118,23 +120,32 @@ impl Batch {
         I::Item: Send + Sync,
         V: Send,
         F: Fn(&BatchCheck, &I::Item) -> V + Sync,
-        S: FnMut(V) -> std::result::Result<(), E>,
+        S: FnMut(Vec<V>) -> std::result::Result<(), E>,
     {
+        use std::sync::mpsc::{sync_channel, Receiver};
         let chunk_len = chunk_len.max(1);
         let check = &self.check;
         let each = &each;
+        let ahead = Ahead::new(chunk_len);
+        let ahead = &ahead;
         self.pool.in_place_scope(|pool| {
             std::thread::scope(|threads| {
-                // No room: the reader hands a chunk over only when the sink wants it.
-                let (queue, queued) = std::sync::mpsc::sync_channel(0);
                 threads.spawn(move || {
-                    let mut items = items.fuse();
-                    loop {
-                        let chunk: Vec<I::Item> = items.by_ref().take(chunk_len).collect();
-                        if chunk.is_empty() {
+                    // Whatever ends the reading (the end, a panic in `items`) says so.
+                    let _finished = ahead.finish_on_drop();
+                    for item in items {
+                        if !ahead.push(item) {
                             return;
                         }
-                        let (done, checked) = std::sync::mpsc::sync_channel(1);
+                    }
+                });
+                // No room: a chunk is made only when the sink wants the one before.
+                let (queue, queued) = sync_channel::<Receiver<Vec<V>>>(0);
+                threads.spawn(move || {
+                    // Whatever ends the chunking (the sink gone) stops the reading.
+                    let _stopped = ahead.stop_on_drop();
+                    while let Some(chunk) = ahead.take() {
+                        let (done, checked) = sync_channel(1);
                         pool.spawn(move |_| {
                             let values: Vec<V> = chunk
                                 .par_iter()
@@ -155,11 +166,114 @@ impl Batch {
                     let Ok(values) = checked.recv() else {
                         break;
                     };
-                    values.into_iter().try_for_each(&mut sink)?;
+                    sink(values)?;
                 }
                 Ok(())
             })
         })
+    }
+}
+
+/// The items read and not yet chunked, between the reading thread and the chunking one:
+/// the reader pushes one at a time and waits when `chunk_len` are there; the chunker takes
+/// all there are at once, waiting only for the first.
+struct Ahead<T> {
+    state: std::sync::Mutex<AheadState<T>>,
+    /// Signalled when an item arrives or the reading ends.
+    ready: std::sync::Condvar,
+    /// Signalled when the items are taken or the chunking stops.
+    room: std::sync::Condvar,
+    chunk_len: usize,
+}
+
+struct AheadState<T> {
+    items: Vec<T>,
+    finished: bool,
+    stopped: bool,
+}
+
+impl<T> Ahead<T> {
+    fn new(chunk_len: usize) -> Ahead<T> {
+        Ahead {
+            state: std::sync::Mutex::new(AheadState {
+                items: Vec::with_capacity(chunk_len),
+                finished: false,
+                stopped: false,
+            }),
+            ready: std::sync::Condvar::new(),
+            room: std::sync::Condvar::new(),
+            chunk_len,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, AheadState<T>> {
+        // Nothing panics while holding the lock; a poisoned state is still whole.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Adds an item, waiting for room; false when the chunking has stopped.
+    fn push(&self, item: T) -> bool {
+        let mut state = self.lock();
+        while state.items.len() >= self.chunk_len && !state.stopped {
+            state = self
+                .room
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        if state.stopped {
+            return false;
+        }
+        state.items.push(item);
+        if state.items.len() == 1 {
+            self.ready.notify_one();
+        }
+        true
+    }
+
+    /// Every item there (at least one, waiting for it), or `None` once the reading ended
+    /// and nothing is left.
+    fn take(&self) -> Option<Vec<T>> {
+        let mut state = self.lock();
+        while state.items.is_empty() && !state.finished {
+            state = self
+                .ready
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        if state.items.is_empty() {
+            return None;
+        }
+        let chunk = std::mem::replace(&mut state.items, Vec::with_capacity(self.chunk_len));
+        self.room.notify_one();
+        Some(chunk)
+    }
+
+    /// A guard that marks the reading finished when dropped.
+    fn finish_on_drop(&self) -> AheadGuard<'_, T> {
+        AheadGuard(self, true)
+    }
+
+    /// A guard that marks the chunking stopped when dropped.
+    fn stop_on_drop(&self) -> AheadGuard<'_, T> {
+        AheadGuard(self, false)
+    }
+}
+
+/// Marks the reading finished (`true`) or the chunking stopped (`false`) when dropped.
+struct AheadGuard<'a, T>(&'a Ahead<T>, bool);
+
+impl<T> Drop for AheadGuard<'_, T> {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        if self.1 {
+            state.finished = true;
+            self.0.ready.notify_one();
+        } else {
+            state.stopped = true;
+            self.0.room.notify_one();
+        }
     }
 }
 

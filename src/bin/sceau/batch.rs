@@ -1,8 +1,9 @@
 //! `cert check` and `csr check` over many inputs: files, directories walked recursively, and
 //! standard input as a stream of concatenated PEM. Inputs are read lazily and checked chunk by
-//! chunk on every core (the library's `Batch::stream`, two chunks in flight), one line (`--format jsonl`), one array element
+//! chunk on every core (the library's `Batch::stream`: read on a thread of its own, two chunks in
+//! flight, the output flushed after each chunk), one line (`--format jsonl`), one array element
 //! (`json`) or one block of text per object, in input order; a summary on standard error at the
-//! end, and a progress bar while it runs when standard error is a terminal. Memory holds three
+//! end, and a progress bar while it runs when standard error is a terminal. Memory holds four
 //! chunks at most, whatever the length of the stream.
 
 use std::collections::HashMap;
@@ -303,6 +304,15 @@ fn write_out(out: &mut impl Write, text: &str) -> Result<bool, String> {
     }
 }
 
+/// Flushes standard output; a reader gone away stops the output quietly.
+fn flush_out(out: &mut impl Write) -> Result<bool, String> {
+    match out.flush() {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(format!("standard output: {e}")),
+    }
+}
+
 /// Checks every object of `files` with `batch`, writing the outcomes in `style`.
 pub fn run(
     batch: &Batch,
@@ -333,19 +343,25 @@ pub fn run(
         open = write_out(&mut out, "[")?;
     }
     let each = |check: &sceau::BatchCheck, item: &Item| handle(check, item, style, lang);
-    batch.stream(&mut inputs, chunk_len, each, |result| {
-        tally.add(&result);
+    batch.stream(&mut inputs, chunk_len, each, |chunk| {
         if let Some(bar) = &progress {
-            bar.inc(1);
+            bar.inc(u64::try_from(chunk.len()).unwrap_or(u64::MAX));
         }
+        for result in &chunk {
+            tally.add(result);
+            if open {
+                let body = result.text.trim_end_matches('\n');
+                let text = match style {
+                    Style::Json if tally.total() > 1 => format!(",\n{body}"),
+                    Style::Json => format!("\n{body}"),
+                    Style::Jsonl | Style::Text => format!("{body}\n"),
+                };
+                open = write_out(&mut out, &text)?;
+            }
+        }
+        // A stream that pauses has the lines of what it gave, not only when the buffer fills.
         if open {
-            let body = result.text.trim_end_matches('\n');
-            let text = match style {
-                Style::Json if tally.total() > 1 => format!(",\n{body}"),
-                Style::Json => format!("\n{body}"),
-                Style::Jsonl | Style::Text => format!("{body}\n"),
-            };
-            open = write_out(&mut out, &text)?;
+            open = flush_out(&mut out)?;
         }
         Ok::<(), String>(())
     })?;
@@ -353,11 +369,7 @@ pub fn run(
         write_out(&mut out, if tally.total() > 0 { "\n]\n" } else { "]\n" })?;
     }
     if open {
-        if let Err(e) = out.flush() {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(format!("standard output: {e}"));
-            }
-        }
+        flush_out(&mut out)?;
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
