@@ -297,16 +297,17 @@ impl Tally {
 
 /// Writes to standard output; a reader gone away (`| head`) stops the output quietly.
 fn write_out(out: &mut impl Write, text: &str) -> Result<bool, String> {
-    match out.write_all(text.as_bytes()) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        Err(e) => Err(format!("standard output: {e}")),
-    }
+    quietly(out.write_all(text.as_bytes()))
 }
 
-/// Flushes standard output; a reader gone away stops the output quietly.
+/// Flushes standard output, as quietly.
 fn flush_out(out: &mut impl Write) -> Result<bool, String> {
-    match out.flush() {
+    quietly(out.flush())
+}
+
+/// Whether the output goes on: false once the reader is gone, an error for any other failure.
+fn quietly(outcome: std::io::Result<()>) -> Result<bool, String> {
+    match outcome {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => Err(format!("standard output: {e}")),
