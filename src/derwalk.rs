@@ -351,6 +351,45 @@ pub(crate) fn rfc3339(seconds: i64) -> String {
         .unwrap_or_else(|| format!("@{seconds}"))
 }
 
+/// The dotted form of an OID's content octets (`2.5.29.32`, `2.999.3`), arcs up to 128 bits;
+/// `None` when the octets are not an OID (empty, a last octet that continues, an arc with a
+/// leading 0x80, or an arc past 128 bits).
+pub(crate) fn oid_text(content: &[u8]) -> Option<String> {
+    use std::fmt::Write as _;
+    if content.last().is_none_or(|b| b & 0x80 != 0) {
+        return None;
+    }
+    let mut text = String::with_capacity(content.len() * 3);
+    let mut arc: u128 = 0;
+    let mut fresh = true;
+    let mut first = true;
+    for &b in content {
+        if fresh && b == 0x80 {
+            return None;
+        }
+        arc = arc.checked_mul(128)? | u128::from(b & 0x7f);
+        fresh = b & 0x80 == 0;
+        if !fresh {
+            continue;
+        }
+        // Writing into a String cannot fail.
+        let _ = match (first, arc) {
+            (false, _) => write!(text, ".{arc}"),
+            (true, 0..=39) => write!(text, "0.{arc}"),
+            (true, 40..=79) => write!(text, "1.{}", arc - 40),
+            (true, _) => write!(text, "2.{}", arc - 80),
+        };
+        first = false;
+        arc = 0;
+    }
+    Some(text)
+}
+
+/// [`oid_text`], or for messages the octets in hex when they are not an OID.
+pub(crate) fn oid_text_or_hex(content: &[u8]) -> String {
+    oid_text(content).unwrap_or_else(|| format!("(unreadable OID {})", hex::encode(content)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

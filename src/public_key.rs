@@ -43,7 +43,7 @@ impl Curve {
             .iter()
             .find(|(o, _)| o == oid)
             .map(|(_, c)| c.clone())
-            .unwrap_or_else(|| Curve::Other(oid.to_id_string()))
+            .unwrap_or_else(|| Curve::Other(crate::x509::dotted(oid)))
     }
 
     /// The usual name.
@@ -187,7 +187,7 @@ impl<'a> PublicKey<'a> {
             unusable("DSA", not_supported())
         } else {
             unusable(
-                &alg.to_id_string(),
+                &crate::x509::dotted(alg),
                 localized!("unknown key algorithm", "algorithme de clé inconnu"),
             )
         }

@@ -304,7 +304,7 @@ impl SignatureScheme {
             .find(|(o, _)| *o == alg.algorithm)
             .map(|(_, s)| s.clone())
             .unwrap_or_else(|| Unknown {
-                oid: alg.algorithm.to_id_string(),
+                oid: crate::x509::dotted(&alg.algorithm),
             })
     }
 

@@ -11,7 +11,16 @@ use asn1_rs::{oid, Oid, Tag};
 use serde::Serialize;
 use x509_parser::prelude::*;
 
+use crate::derwalk::oid_text;
 use crate::host::{is_ip_address, looks_like_host};
+
+/// The dotted form of an OID (`1.3.6.1.5.5.7.48.1`). Not asn1-rs's `to_id_string`, which
+/// formats every arc through a big integer and writes 2.999.3 as `3.16.55.3`; asn1-rs only for
+/// what [`oid_text`] does not read (an arc past 128 bits). The OIDs x509-parser gives are
+/// absolute (OBJECT IDENTIFIER, never RELATIVE-OID).
+pub(crate) fn dotted(oid: &Oid<'_>) -> String {
+    oid_text(oid.as_bytes()).unwrap_or_else(|| oid.to_id_string())
+}
 
 /// One attribute of the subject DN, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -97,7 +106,7 @@ fn attribute_name(oid: &Oid<'_>) -> (Cow<'static, str>, Cow<'static, str>) {
     match ATTRIBUTE_NAMES.iter().find(|(o, _, _)| o == oid) {
         Some((_, name, dotted)) => (Cow::Borrowed(*name), Cow::Borrowed(*dotted)),
         None => {
-            let dotted = oid.to_id_string();
+            let dotted = dotted(oid);
             (Cow::Owned(dotted.clone()), Cow::Owned(dotted))
         }
     }
@@ -210,12 +219,9 @@ pub(crate) fn read_extension(ext: &X509Extension<'_>) -> ExtensionReading {
             ca: bc.ca,
             path_len: bc.path_len_constraint,
         },
-        ParsedExtension::CertificatePolicies(policies) => ExtensionReading::Policies(
-            policies
-                .iter()
-                .map(|p| p.policy_id.to_id_string())
-                .collect(),
-        ),
+        ParsedExtension::CertificatePolicies(policies) => {
+            ExtensionReading::Policies(policies.iter().map(|p| dotted(&p.policy_id)).collect())
+        }
         ParsedExtension::ParseError { .. } => ExtensionReading::Malformed,
         _ => ExtensionReading::Other,
     }
@@ -372,7 +378,7 @@ pub(crate) fn eku_names(eku: &ExtendedKeyUsage<'_>) -> Vec<String> {
         .filter(|(set, _)| *set)
         .map(|(_, n)| (*n).to_string())
         .collect();
-    out.extend(eku.other.iter().map(|o| o.to_id_string()));
+    out.extend(eku.other.iter().map(dotted));
     out
 }
 
@@ -404,7 +410,7 @@ pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
                     .to_lowercase(),
                 None => format!("#{}", hex::encode(value.data)),
             };
-            format!("{}={text}", atv.attr_type().to_id_string())
+            format!("{}={text}", dotted(atv.attr_type()))
         })
         .collect();
     parts.sort_unstable();
@@ -420,4 +426,51 @@ pub(crate) fn dn_text(name: &X509Name<'_>) -> String {
 /// Whether the certificate asserts cA in its basicConstraints.
 pub(crate) fn is_ca(cert: &X509Certificate<'_>) -> bool {
     matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_writes_what_asn1_rs_writes() {
+        let encoded: &[&[u8]] = &[
+            // 1.3.6.1.5.5.7.48.1, 2.5.29.32, 0.9.2342.19200300.100.1.25
+            &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01],
+            &[0x55, 0x1d, 0x20],
+            &[0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19],
+            // 2.999.3: a first subidentifier of two octets
+            &[0x88, 0x37, 0x03],
+            // 2.25 and a 64-bit arc, then a 128-bit UUID arc (past u64: asn1-rs formats it)
+            &[
+                0x69, 0x81, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+            ],
+            &[
+                0x69, 0x83, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+            ],
+            // one arc, and arcs of zero
+            &[0x00],
+            &[0x28, 0x00, 0x00],
+        ];
+        let expected = [
+            "1.3.6.1.5.5.7.48.1",
+            "2.5.29.32",
+            "0.9.2342.19200300.100.1.25",
+            "2.999.3",
+            "2.25.18446744073709551615",
+            "2.25.340282366920938463463374607431768211455",
+            "0.0",
+            "1.0.0.0",
+        ];
+        for (content, expected) in encoded.iter().zip(expected) {
+            assert_eq!(dotted(&Oid::new(Cow::Borrowed(content))), expected);
+        }
+        // Where asn1-rs reads the first arc right and every arc fits 64 bits (past them it
+        // writes hex), the same text as asn1-rs.
+        for content in [0, 1, 2, 7].map(|i| encoded[i]) {
+            let oid = Oid::new(Cow::Borrowed(content));
+            assert_eq!(dotted(&oid), oid.to_id_string(), "{content:02x?}");
+        }
+    }
 }

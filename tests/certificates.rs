@@ -707,3 +707,36 @@ fn the_subject_rules_of_intake_apply_to_certificates() {
         assert_eq!(subject_codes(&corpus(path)), [code], "{path}");
     }
 }
+
+/// An extension sceau does not know is named by its dotted OID, written right where asn1-rs
+/// writes it wrong: a first arc pair past 2.47 (2.999.7, which asn1-rs writes `3.16.55.7`)
+/// and an arc past 63 bits (which asn1-rs writes as hex octets).
+#[test]
+fn unknown_extensions_are_named_by_their_exact_dotted_oid() {
+    let mut params = CertificateParams::new(vec!["www.exemple.fr".to_string()]).unwrap();
+    for arcs in [&[2, 999, 7][..], &[1, 3, 6, 1, 4, 1, u64::MAX, 1]] {
+        params
+            .custom_extensions
+            .push(CustomExtension::from_oid_content(arcs, vec![0x05, 0x00]));
+    }
+    let key = KeyPair::generate().unwrap();
+    let pem = params.signed_by(&key, &issuer()).unwrap().pem();
+    let report = check_in(&Catalog::embedded(), "baseline", pem.as_bytes());
+    let facts = report.cert_facts().expect("certificate facts");
+    let unknown: Vec<(&str, &str)> = facts
+        .extensions
+        .iter()
+        .filter(|e| e.name == e.oid)
+        .map(|e| (e.name.as_ref(), e.oid.as_ref()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("2.999.7", "2.999.7"),
+            (
+                "1.3.6.1.4.1.18446744073709551615.1",
+                "1.3.6.1.4.1.18446744073709551615.1"
+            )
+        ]
+    );
+}

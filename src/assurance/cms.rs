@@ -348,11 +348,7 @@ fn attribute_values(
 }
 
 /// An OID's DER content in dotted form, for messages.
-pub(crate) fn oid_text(content: &[u8]) -> String {
-    ObjectIdentifier::from_bytes(content)
-        .map(|o| o.to_string())
-        .unwrap_or_else(|_| format!("(unreadable OID {})", hex::encode(content)))
-}
+pub(crate) use crate::derwalk::oid_text_or_hex as oid_text;
 
 #[cfg(test)]
 mod tests {

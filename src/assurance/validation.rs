@@ -760,7 +760,7 @@ fn qc_of(cert: &X509Certificate<'_>) -> QcFacts {
     let extension = cert
         .extensions()
         .iter()
-        .find(|e| e.oid.to_id_string() == "1.3.6.1.5.5.7.1.3")
+        .find(|e| e.oid == asn1_rs::oid!(1.3.6 .1 .5 .5 .7 .1 .3))
         .map(|e| e.value);
     let policies: Vec<String> = cert
         .extensions()
@@ -769,7 +769,7 @@ fn qc_of(cert: &X509Certificate<'_>) -> QcFacts {
             ParsedExtension::CertificatePolicies(p) => Some(p),
             _ => None,
         })
-        .flat_map(|p| p.iter().map(|info| info.policy_id.to_id_string()))
+        .flat_map(|p| p.iter().map(|info| crate::x509::dotted(&info.policy_id)))
         .collect();
     QcFacts::read(extension, &policies)
 }

@@ -168,7 +168,7 @@ impl CertFacts {
             {
                 Some((_, dotted, name)) => (Cow::Borrowed(*name), Cow::Borrowed(*dotted)),
                 None => {
-                    let dotted = ext.oid.to_id_string();
+                    let dotted = crate::x509::dotted(&ext.oid);
                     (Cow::Owned(dotted.clone()), Cow::Owned(dotted))
                 }
             };

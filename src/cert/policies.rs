@@ -7,7 +7,7 @@
 use serde::Serialize;
 use x509_parser::prelude::*;
 
-use crate::derwalk::{Walker, OID, SEQUENCE};
+use crate::derwalk::{oid_text, Walker, OID, SEQUENCE};
 
 /// id-qt-cps.
 pub const QUALIFIER_CPS: &str = "1.3.6.1.5.5.7.2.1";
@@ -16,7 +16,7 @@ pub const QUALIFIER_USER_NOTICE: &str = "1.3.6.1.5.5.7.2.2";
 /// anyPolicy.
 pub const ANY_POLICY: &str = "2.5.29.32.0";
 
-const CERTIFICATE_POLICIES: &str = "2.5.29.32";
+const CERTIFICATE_POLICIES: asn1_rs::Oid<'static> = asn1_rs::oid!(2.5.29 .32);
 const IA5_STRING: u8 = 0x16;
 const VISIBLE_STRING: u8 = 0x1a;
 const BMP_STRING: u8 = 0x1e;
@@ -143,7 +143,7 @@ impl PolicyFacts {
 pub(crate) fn read(cert: &X509Certificate<'_>) -> PolicyFacts {
     cert.extensions()
         .iter()
-        .find(|ext| ext.oid.to_id_string() == CERTIFICATE_POLICIES)
+        .find(|ext| ext.oid == CERTIFICATE_POLICIES)
         .map_or_else(PolicyFacts::default, |ext| decode(ext.value))
 }
 
@@ -344,39 +344,6 @@ fn display_text(string_type: DisplayTextType, octets: &[u8]) -> (String, bool) {
             (text, exact)
         }
     }
-}
-
-/// The dotted form of an OID's content octets; `None` when they are not an OID.
-fn oid_text(content: &[u8]) -> Option<String> {
-    if content.is_empty() || content.last().is_some_and(|b| b & 0x80 != 0) {
-        return None;
-    }
-    let mut arcs: Vec<u128> = Vec::new();
-    let mut arc: u128 = 0;
-    let mut fresh = true;
-    for &b in content {
-        if fresh && b == 0x80 {
-            return None;
-        }
-        arc = arc.checked_mul(128)? | u128::from(b & 0x7f);
-        fresh = b & 0x80 == 0;
-        if fresh {
-            arcs.push(arc);
-            arc = 0;
-        }
-    }
-    let first = arcs[0];
-    let (a, b) = match first {
-        0..=39 => (0, first),
-        40..=79 => (1, first - 40),
-        _ => (2, first - 80),
-    };
-    let mut text = format!("{a}.{b}");
-    for arc in &arcs[1..] {
-        text.push('.');
-        text.push_str(&arc.to_string());
-    }
-    Some(text)
 }
 
 #[cfg(test)]

@@ -5,18 +5,20 @@
 //! GeneralName decoded by x509-parser: x509-parser does not read a nameRelativeToCRLIssuer (it
 //! drops the point's name), and the profiles forbid exactly that field.
 
+use asn1_rs::{oid, Oid};
 use serde::Serialize;
 use x509_parser::prelude::*;
 
 use crate::derwalk::{Tlv, Walker, SEQUENCE};
+use crate::x509::dotted;
 
 /// id-ad-ocsp.
 pub const ACCESS_OCSP: &str = "1.3.6.1.5.5.7.48.1";
 /// id-ad-caIssuers.
 pub const ACCESS_CA_ISSUERS: &str = "1.3.6.1.5.5.7.48.2";
 
-const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
-const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+const AUTHORITY_INFO_ACCESS: Oid<'static> = oid!(1.3.6 .1 .5 .5 .7 .1 .1);
+const CRL_DISTRIBUTION_POINTS: Oid<'static> = oid!(2.5.29 .31);
 
 /// The type of a GeneralName (RFC 5280 §4.2.1.6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -75,7 +77,7 @@ pub struct LocationFact {
 impl LocationFact {
     fn of(name: &GeneralName<'_>) -> LocationFact {
         let (name_type, text) = match name {
-            GeneralName::OtherName(oid, _) => (NameType::OtherName, oid.to_id_string()),
+            GeneralName::OtherName(oid, _) => (NameType::OtherName, dotted(oid)),
             GeneralName::RFC822Name(s) => (NameType::Rfc822Name, s.to_string()),
             GeneralName::DNSName(s) => (NameType::DnsName, s.to_string()),
             GeneralName::X400Address(_) => (NameType::X400Address, String::new()),
@@ -83,7 +85,7 @@ impl LocationFact {
             GeneralName::EDIPartyName(_) => (NameType::EdiPartyName, String::new()),
             GeneralName::URI(s) => (NameType::UniformResourceIdentifier, s.to_string()),
             GeneralName::IPAddress(b) => (NameType::IpAddress, hex::encode(b)),
-            GeneralName::RegisteredID(oid) => (NameType::RegisteredId, oid.to_id_string()),
+            GeneralName::RegisteredID(oid) => (NameType::RegisteredId, dotted(oid)),
             GeneralName::Invalid(_, b) => (NameType::Invalid, String::from_utf8_lossy(b).into()),
         };
         LocationFact { name_type, text }
@@ -152,8 +154,9 @@ impl RevocationInfo {
 pub(crate) fn read(cert: &X509Certificate<'_>) -> RevocationInfo {
     let mut info = RevocationInfo::default();
     for ext in cert.extensions() {
-        match ext.oid.to_id_string().as_str() {
-            AUTHORITY_INFO_ACCESS if !info.aia_present => {
+        // Compared by their content octets: no dotted text formatted for every extension.
+        match &ext.oid {
+            oid if *oid == AUTHORITY_INFO_ACCESS && !info.aia_present => {
                 info.aia_present = true;
                 if let ParsedExtension::AuthorityInfoAccess(aia) = ext.parsed_extension() {
                     info.aia_decoded = true;
@@ -161,13 +164,13 @@ pub(crate) fn read(cert: &X509Certificate<'_>) -> RevocationInfo {
                         .accessdescs
                         .iter()
                         .map(|ad| AccessFact {
-                            method: ad.access_method.to_id_string(),
+                            method: dotted(&ad.access_method),
                             location: LocationFact::of(&ad.access_location),
                         })
                         .collect();
                 }
             }
-            CRL_DISTRIBUTION_POINTS if !info.crldp_present => {
+            oid if *oid == CRL_DISTRIBUTION_POINTS && !info.crldp_present => {
                 info.crldp_present = true;
                 info.crldp_decoded = walk_points(ext.value, &mut info.points).is_ok();
             }

@@ -120,9 +120,9 @@ impl CsrFacts {
                 ParsedCriAttribute::ExtensionRequest(request) => {
                     facts.read_extensions(&request.extensions)
                 }
-                ParsedCriAttribute::UnsupportedAttribute => {
-                    facts.other_attributes.push(attribute.oid.to_id_string())
-                }
+                ParsedCriAttribute::UnsupportedAttribute => facts
+                    .other_attributes
+                    .push(crate::x509::dotted(&attribute.oid)),
             }
         }
         facts
@@ -132,7 +132,8 @@ impl CsrFacts {
         let mut seen: Vec<&Oid<'_>> = Vec::new();
         for ext in extensions {
             if seen.contains(&&ext.oid) {
-                self.duplicate_extensions.push(ext.oid.to_id_string());
+                self.duplicate_extensions
+                    .push(crate::x509::dotted(&ext.oid));
             }
             seen.push(&ext.oid);
             match read_extension(ext) {
@@ -148,11 +149,11 @@ impl CsrFacts {
                     self.requested_basic_constraints =
                         Some(RequestedBasicConstraints { ca, path_len })
                 }
-                ExtensionReading::Malformed => {
-                    self.malformed_extensions.push(ext.oid.to_id_string())
-                }
+                ExtensionReading::Malformed => self
+                    .malformed_extensions
+                    .push(crate::x509::dotted(&ext.oid)),
                 ExtensionReading::Policies(_) | ExtensionReading::Other => {
-                    self.other_extensions.push(ext.oid.to_id_string())
+                    self.other_extensions.push(crate::x509::dotted(&ext.oid))
                 }
             }
         }

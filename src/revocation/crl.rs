@@ -5,6 +5,7 @@
 //! bytes, sorted by serial: 12 bytes an entry beside the DER, a binary search per lookup, and
 //! the entry's date and reason decoded only when it is found.
 
+use crate::derwalk::oid_text_or_hex as oid_text;
 use std::ops::Range;
 
 use x509_parser::prelude::*;
@@ -524,10 +525,6 @@ fn for_each_extension<'a>(
         visit(oid.value, critical, value.value, &der[ext.start..ext.end])?;
     }
     Ok(())
-}
-
-fn oid_text(content: &[u8]) -> String {
-    asn1_rs::Oid::new(content.into()).to_id_string()
 }
 
 fn read_idp(

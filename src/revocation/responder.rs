@@ -23,7 +23,7 @@ use crate::x509::{dn_key, dn_text};
 /// id-pkix-ocsp-nonce: understood (there is nothing to check without the request).
 const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 /// id-pkix-ocsp-nocheck: the responder's certificate is not to be checked for revocation.
-const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
+const OID_OCSP_NOCHECK: asn1_rs::Oid<'static> = asn1_rs::oid!(1.3.6 .1 .5 .5 .7 .48 .1 .5);
 /// The Certificate Transparency SCT list, which a response may carry critically.
 const OID_CT_SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.5";
 
@@ -254,7 +254,7 @@ fn check_signer(
         let nocheck = delegate
             .extensions()
             .iter()
-            .any(|e| e.oid.to_id_string() == OID_OCSP_NOCHECK);
+            .any(|e| e.oid == OID_OCSP_NOCHECK);
         if !nocheck {
             let subject = dn_text(delegate.subject());
             match responder_standing(&delegate) {
