@@ -96,7 +96,7 @@ impl SignedData {
             return Err(Error::Unsupported {
                 detail: format!(
                     "a ContentInfo of type {} (sceau reads SignedData, 1.2.840.113549.1.7.2)",
-                    oid_text(content_type.value)
+                    derwalk::oid_text_or_hex(content_type.value)
                 ),
                 expected: ObjectKind::SignedData,
             });
@@ -346,9 +346,6 @@ fn attribute_values(
         .filter_map(|v| v.to_der().ok())
         .collect()
 }
-
-/// An OID's DER content in dotted form, for messages.
-pub(crate) use crate::derwalk::oid_text_or_hex as oid_text;
 
 #[cfg(test)]
 mod tests {

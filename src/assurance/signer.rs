@@ -7,8 +7,9 @@ use der::Decode;
 use rustls_pki_types::CertificateDer;
 use x509_parser::prelude::*;
 
-use crate::assurance::cms::{oid_text, SignedData, SignerId};
+use crate::assurance::cms::{SignedData, SignerId};
 use crate::chain::verifier::Verifier;
+use crate::derwalk::oid_text_or_hex;
 use crate::derwalk::{self, Walker};
 use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
@@ -196,7 +197,7 @@ fn digest_of(signed: &SignedData) -> Result<HashAlg, Localized> {
         localized!(
             "its digestAlgorithm {oid} is not a digest sceau knows",
             "son digestAlgorithm {oid} n'est pas un condensé que sceau connaît",
-            oid = oid_text(oid.value)
+            oid = oid_text_or_hex(oid.value)
         )
     })
 }
@@ -349,7 +350,7 @@ fn first_cert_id(value: &[u8], v2: bool) -> Result<EssCertId, String> {
         let alg = w.expect(derwalk::SEQUENCE, "hashAlgorithm")?;
         let oid = Walker::inside(value, &alg).expect(derwalk::OID, "hashAlgorithm.algorithm")?;
         hash = HashAlg::from_oid_bytes(oid.value)
-            .ok_or_else(|| format!("hashAlgorithm {} is unknown", oid_text(oid.value)))?;
+            .ok_or_else(|| format!("hashAlgorithm {} is unknown", oid_text_or_hex(oid.value)))?;
     }
     let cert_hash = w.expect(derwalk::OCTET_STRING, "certHash")?;
     let serial = match w.optional(derwalk::SEQUENCE, "issuerSerial")? {

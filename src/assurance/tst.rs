@@ -3,7 +3,8 @@
 use der::Decode;
 use x509_tsp::TstInfo;
 
-use crate::assurance::cms::{oid_text, SignedData, OID_TST_INFO};
+use crate::assurance::cms::{SignedData, OID_TST_INFO};
+use crate::derwalk::oid_text_or_hex;
 use crate::error::{Error, ObjectKind, Result};
 use crate::signature::HashAlg;
 
@@ -50,7 +51,7 @@ impl TimestampToken {
         if signed.content_type() != OID_TST_INFO {
             return Err(bad(format!(
                 "a timestamp token holds id-ct-TSTInfo, this one {}",
-                oid_text(signed.content_type().as_bytes())
+                oid_text_or_hex(signed.content_type().as_bytes())
             )));
         }
         let content = signed

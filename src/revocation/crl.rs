@@ -5,7 +5,6 @@
 //! bytes, sorted by serial: 12 bytes an entry beside the DER, a binary search per lookup, and
 //! the entry's date and reason decoded only when it is found.
 
-use crate::derwalk::oid_text_or_hex as oid_text;
 use std::ops::Range;
 
 use x509_parser::prelude::*;
@@ -257,7 +256,7 @@ impl Crl {
                         localized!(
                             "it carries an unknown critical extension {oid}",
                             "elle porte une extension critique inconnue {oid}",
-                            oid = oid_text(oid)
+                            oid = derwalk::oid_text_or_hex(oid)
                         )
                     });
                 }
@@ -314,7 +313,7 @@ impl Crl {
                                 localized!(
                                     "an entry carries an unknown critical extension {oid}",
                                     "une entrée porte une extension critique inconnue {oid}",
-                                    oid = oid_text(oid)
+                                    oid = derwalk::oid_text_or_hex(oid)
                                 )
                             });
                             Ok(())
@@ -518,7 +517,7 @@ fn for_each_extension<'a>(
         if seen.contains(&oid.value) {
             return Err(format!(
                 "{what}: extension {} appears twice",
-                oid_text(oid.value)
+                derwalk::oid_text_or_hex(oid.value)
             ));
         }
         seen.push(oid.value);
