@@ -355,7 +355,6 @@ pub(crate) fn rfc3339(seconds: i64) -> String {
 /// `None` when the octets are not an OID (empty, a last octet that continues, an arc with a
 /// leading 0x80, or an arc past 128 bits).
 pub(crate) fn oid_text(content: &[u8]) -> Option<String> {
-    use std::fmt::Write as _;
     if content.last().is_none_or(|b| b & 0x80 != 0) {
         return None;
     }
@@ -372,22 +371,86 @@ pub(crate) fn oid_text(content: &[u8]) -> Option<String> {
         if !fresh {
             continue;
         }
-        // Writing into a String cannot fail.
-        let _ = match (first, arc) {
-            (false, _) => write!(text, ".{arc}"),
-            (true, 0..=39) => write!(text, "0.{arc}"),
-            (true, 40..=79) => write!(text, "1.{}", arc - 40),
-            (true, _) => write!(text, "2.{}", arc - 80),
+        let value = match (first, arc) {
+            (false, _) => {
+                text.push('.');
+                arc
+            }
+            (true, 0..=39) => {
+                text.push_str("0.");
+                arc
+            }
+            (true, 40..=79) => {
+                text.push_str("1.");
+                arc - 40
+            }
+            (true, _) => {
+                text.push_str("2.");
+                arc - 80
+            }
         };
+        push_decimal(&mut text, value);
         first = false;
         arc = 0;
     }
     Some(text)
 }
 
+/// Appends `value` in decimal. Arcs are written for every extension and policy of every
+/// certificate, so without the formatting machinery; 128-bit arithmetic only past 64 bits.
+fn push_decimal(text: &mut String, value: u128) {
+    use std::fmt::Write as _;
+    let Ok(mut value) = u64::try_from(value) else {
+        // Writing into a String cannot fail.
+        let _ = write!(text, "{value}");
+        return;
+    };
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    text.extend(digits[start..].iter().map(|d| char::from(*d)));
+}
+
+/// Octets in lower-case hex, as facts and messages write serials, key identifiers and
+/// fingerprints.
+pub(crate) fn hex_text(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    text
+}
+
+/// Whether `text` is the hex of `bytes` (either case), without decoding it.
+pub(crate) fn hex_is(text: &str, bytes: &[u8]) -> bool {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    text.len() == bytes.len() * 2
+        && text
+            .as_bytes()
+            .chunks_exact(2)
+            .zip(bytes)
+            .all(|(pair, b)| nibble(pair[0]) == Some(b >> 4) && nibble(pair[1]) == Some(b & 0x0f))
+}
+
 /// [`oid_text`], or for messages the octets in hex when they are not an OID.
 pub(crate) fn oid_text_or_hex(content: &[u8]) -> String {
-    oid_text(content).unwrap_or_else(|| format!("(unreadable OID {})", hex::encode(content)))
+    oid_text(content).unwrap_or_else(|| format!("(unreadable OID {})", hex_text(content)))
 }
 
 #[cfg(test)]
@@ -400,6 +463,44 @@ mod tests {
             value: text.as_bytes(),
             start: 0,
             end: 0,
+        }
+    }
+
+    #[test]
+    fn hex_is_written_and_compared_in_both_cases() {
+        assert_eq!(hex_text(&[]), "");
+        assert_eq!(hex_text(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert!(hex_is("000fa5ff", &[0x00, 0x0f, 0xa5, 0xff]));
+        assert!(hex_is("000FA5FF", &[0x00, 0x0f, 0xa5, 0xff]));
+        assert!(!hex_is("000fa5fe", &[0x00, 0x0f, 0xa5, 0xff]));
+        assert!(!hex_is("000fa5f", &[0x00, 0x0f, 0xa5, 0xff]));
+        assert!(!hex_is("0g", &[0x00]));
+        assert!(!hex_is("+0", &[0x00]));
+    }
+
+    #[test]
+    fn oid_arcs_are_written_in_decimal_at_every_width() {
+        for (content, expected) in [
+            (&[0x2a, 0x09][..], "1.2.9"),
+            (&[0x2a, 0x0a], "1.2.10"),
+            (&[0x2a, 0x81, 0x00], "1.2.128"),
+            (&[0x7f], "2.47"),
+        ] {
+            assert_eq!(oid_text(content).as_deref(), Some(expected));
+        }
+        for value in [
+            0u128,
+            9,
+            10,
+            99,
+            100,
+            u64::MAX as u128,
+            u64::MAX as u128 + 1,
+            u128::MAX,
+        ] {
+            let mut text = String::new();
+            push_decimal(&mut text, value);
+            assert_eq!(text, value.to_string());
         }
     }
 

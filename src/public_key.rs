@@ -270,7 +270,7 @@ pub struct KeyFacts {
 impl KeyFacts {
     /// SHA-256 of the DER SubjectPublicKeyInfo, in hex.
     pub fn spki_sha256(&self) -> String {
-        hex::encode(Sha256::digest(&self.spki))
+        crate::derwalk::hex_text(&Sha256::digest(&self.spki))
     }
 }
 
@@ -278,7 +278,7 @@ fn serialize_sha256_hex<S: serde::Serializer>(
     spki: &[u8],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&hex::encode(Sha256::digest(spki)))
+    serializer.serialize_str(&crate::derwalk::hex_text(&Sha256::digest(spki)))
 }
 
 fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {

@@ -310,7 +310,7 @@ pub(crate) fn general_name(name: &GeneralName<'_>) -> RequestedName {
                 octets.copy_from_slice(bytes);
                 RequestedName::Ip(IpAddr::from(octets).to_string())
             }
-            _ => RequestedName::MalformedIp(hex::encode(bytes)),
+            _ => RequestedName::MalformedIp(crate::derwalk::hex_text(bytes)),
         },
         GeneralName::OtherName(oid, _) => RequestedName::Other(format!("otherName {oid}")),
         GeneralName::DirectoryName(dn) => RequestedName::Other(format!("directoryName {dn}")),
@@ -408,7 +408,7 @@ pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
                     .collect::<Vec<_>>()
                     .join(" ")
                     .to_lowercase(),
-                None => format!("#{}", hex::encode(value.data)),
+                None => format!("#{}", crate::derwalk::hex_text(value.data)),
             };
             format!("{}={text}", dotted(atv.attr_type()))
         })

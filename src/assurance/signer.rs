@@ -174,14 +174,14 @@ fn describe_missing(id: &SignerId) -> Localized {
             localized!(
                 "no certificate given is the signer's (serial {serial} issued by '{issuer}'): add it, or its chain, with --intermediates",
                 "aucun certificat fourni n'est celui du signataire (numéro {serial} émis par « {issuer} ») : ajoutez-le, ou sa chaîne, avec --intermediates",
-                serial = hex::encode(serial),
+                serial = crate::derwalk::hex_text(serial),
                 issuer = issuer
             )
         }
         SignerId::KeyId(key_id) => localized!(
             "no certificate given has the signer's subjectKeyIdentifier {id}: add it with --intermediates",
             "aucun certificat fourni n'a le subjectKeyIdentifier du signataire {id} : ajoutez-le avec --intermediates",
-            id = hex::encode(key_id)
+            id = crate::derwalk::hex_text(key_id)
         ),
     }
 }

@@ -73,7 +73,7 @@ impl TimestampToken {
             imprint_hash_oid: hash_oid.to_string(),
             imprint: info.message_imprint.hashed_message.as_bytes().to_vec(),
             policy: info.policy.to_string(),
-            serial: hex::encode(info.serial_number.as_bytes()),
+            serial: crate::derwalk::hex_text(info.serial_number.as_bytes()),
             accuracy_micros,
             signed,
         })

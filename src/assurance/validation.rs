@@ -733,7 +733,7 @@ fn path_uses(
 ) -> Vec<SignatureUse> {
     let find = |entry: &PathEntry| {
         candidates.iter().find(|c| {
-            hex::encode(Sha256::digest(c.public_key().raw)) == entry.spki_sha256
+            crate::derwalk::hex_text(&Sha256::digest(c.public_key().raw)) == entry.spki_sha256
                 && dn_text(c.subject()) == entry.subject
         })
     };
@@ -776,7 +776,7 @@ fn qc_of(cert: &X509Certificate<'_>) -> QcFacts {
 
 fn same_ca(ca: &CertificateDer<'_>, issuer: &PathEntry) -> bool {
     X509Certificate::from_der(ca).is_ok_and(|(_, c)| {
-        hex::encode(Sha256::digest(c.public_key().raw)) == issuer.spki_sha256
+        crate::derwalk::hex_text(&Sha256::digest(c.public_key().raw)) == issuer.spki_sha256
             && dn_text(c.subject()) == issuer.subject
     })
 }
@@ -790,7 +790,7 @@ fn signer_facts(
     SignerFacts {
         subject: dn_text(cert.subject()),
         issuer: dn_text(cert.issuer()),
-        serial: hex::encode(cert.raw_serial()),
+        serial: crate::derwalk::hex_text(cert.raw_serial()),
         not_before: rfc3339(validity.not_before.timestamp()),
         not_after: rfc3339(validity.not_after.timestamp()),
         key: PublicKey::from_spki(cert.public_key()).facts(cert.public_key().raw),

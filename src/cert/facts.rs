@@ -133,7 +133,7 @@ impl CertFacts {
         let mut facts = CertFacts {
             form,
             version: cert.version().0,
-            serial: hex::encode(cert.raw_serial()),
+            serial: crate::derwalk::hex_text(cert.raw_serial()),
             issuer_dn: dn_text(cert.issuer()),
             subject_dn: subject.text,
             subject: subject.attributes,
@@ -180,7 +180,7 @@ impl CertFacts {
             });
             match ext.parsed_extension() {
                 ParsedExtension::SubjectKeyIdentifier(id) => {
-                    facts.subject_key_id = Some(hex::encode(id.0))
+                    facts.subject_key_id = Some(crate::derwalk::hex_text(id.0))
                 }
                 ParsedExtension::SubjectAlternativeName(san) => {
                     // Like `names`, the last subjectAltName extension is the one read.
@@ -205,7 +205,10 @@ impl CertFacts {
                 }
                 ParsedExtension::AuthorityKeyIdentifier(aki) => {
                     facts.authority_key_id = Some(AuthorityKeyIdFact {
-                        key_id: aki.key_identifier.as_ref().map(|id| hex::encode(id.0)),
+                        key_id: aki
+                            .key_identifier
+                            .as_ref()
+                            .map(|id| crate::derwalk::hex_text(id.0)),
                         has_issuer: aki.authority_cert_issuer.is_some(),
                         has_serial: aki.authority_cert_serial.is_some(),
                     })

@@ -84,7 +84,7 @@ impl LocationFact {
             GeneralName::DirectoryName(dn) => (NameType::DirectoryName, dn.to_string()),
             GeneralName::EDIPartyName(_) => (NameType::EdiPartyName, String::new()),
             GeneralName::URI(s) => (NameType::UniformResourceIdentifier, s.to_string()),
-            GeneralName::IPAddress(b) => (NameType::IpAddress, hex::encode(b)),
+            GeneralName::IPAddress(b) => (NameType::IpAddress, crate::derwalk::hex_text(b)),
             GeneralName::RegisteredID(oid) => (NameType::RegisteredId, dotted(oid)),
             GeneralName::Invalid(_, b) => (NameType::Invalid, String::from_utf8_lossy(b).into()),
         };

@@ -229,7 +229,7 @@ impl PathPolicy<'_, '_> {
             )
         };
         let subject = dn_text(cert.subject());
-        let serial = hex::encode(cert.raw_serial());
+        let serial = crate::derwalk::hex_text(cert.raw_serial());
         findings.extend(revocation_findings(
             &status,
             self.options.revocation,

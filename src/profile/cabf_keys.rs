@@ -123,9 +123,9 @@ fn check_encodings(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findin
         _ => return,
     };
     let judge = |rule, field: &str, der: &[u8], lists: &[Encodings], out: &mut Vec<Finding>| {
-        let found = hex::encode(der);
         let mut all = lists.iter().flat_map(|list| list.iter());
-        if !all.any(|(_, allowed)| *allowed == found) {
+        if !all.any(|(_, allowed)| crate::derwalk::hex_is(allowed, der)) {
+            let found = crate::derwalk::hex_text(der);
             let names: Vec<&str> = lists
                 .iter()
                 .flat_map(|list| list.iter().map(|(name, _)| *name))

@@ -135,24 +135,22 @@ fn ski_from_a_known_method(ski: &str, spki: &[u8]) -> bool {
     let Some(key) = crate::derwalk::spki_public_key(spki) else {
         return true;
     };
-    let Ok(ski) = hex::decode(ski) else {
-        return false;
-    };
+    let is = |bytes: &[u8]| crate::derwalk::hex_is(ski, bytes);
     // One hash at a time, the most common method first: most certificates stop at SHA-1.
     let sha1 = digest(&SHA1_FOR_LEGACY_USE_ONLY, key);
-    if ski == sha1.as_ref() {
+    if is(sha1.as_ref()) {
         return true;
     }
     let mut method2 = sha1.as_ref()[12..].to_vec();
     method2[0] = 0x40 | (method2[0] & 0x0f);
-    if ski == method2 {
+    if is(&method2) {
         return true;
     }
     [&SHA256, &SHA384, &SHA512].into_iter().any(|algorithm| {
         let of_key = digest(algorithm, key);
         // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
         let of_spki = digest(algorithm, spki);
-        ski == of_key.as_ref()[..20] || ski == of_spki.as_ref() || ski == of_spki.as_ref()[..20]
+        is(&of_key.as_ref()[..20]) || is(of_spki.as_ref()) || is(&of_spki.as_ref()[..20])
     })
 }
 

@@ -157,7 +157,7 @@ impl Crl {
             Some(v) => {
                 return Err(bad(format!(
                     "version: {} is not v2 (an absent version means v1; 0 must not be encoded)",
-                    hex::encode(v.value)
+                    crate::derwalk::hex_text(v.value)
                 )))
             }
         };
@@ -237,7 +237,7 @@ impl Crl {
                         return Err("cRLNumber: negative or longer than 20 octets".into());
                     }
                     v.finish("cRLNumber")?;
-                    self.crl_number = Some(hex::encode(n.value));
+                    self.crl_number = Some(crate::derwalk::hex_text(n.value));
                 }
                 OID_ISSUING_DISTRIBUTION_POINT => {
                     self.idp = Some(read_idp(whole, &der[self.issuer.clone()])?);

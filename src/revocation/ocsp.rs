@@ -91,7 +91,7 @@ impl OcspResponse {
             other => {
                 return Err(bad(format!(
                     "responseStatus: {} is not an OCSPResponseStatus",
-                    hex::encode(other)
+                    crate::derwalk::hex_text(other)
                 )))
             }
         };
