@@ -256,7 +256,7 @@ def main() -> int:
                       ("sceau", "sceau_with_both_crls_required_cold")):
         t.compare(f"chain verification, both CRLs, cold: {who} vs the four signature verifications it contains",
                   med("chain_verify", path), "ring verifying the same four signatures",
-                  med("chain_verify", "bare_rsa_verifications_of_a_cold_verification"), "—",
+                  med("chain_verify", "ring_alone_four_verifications_of_a_cold_verification"), "—",
                   why=why("chain_verify"), note=floor_note if who == "sceau" else "")
     t.compare("chain verification, the CA's CRL, best effort, warm, the same terminal again",
               med("chain_verify", "sceau_with_crl"), "rustls-webpki alone, the CA's CRL for the end entity",
