@@ -12,7 +12,7 @@ runs=${2:--1}
 shift $(($# > 2 ? 2 : $#))
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(ls fuzz_targets | sed 's/\.rs$//')
-command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --debug
 for target in "${targets[@]}"; do
   bash seed.sh --copy "corpus/$target" "$target"
   mkdir -p "artifacts/$target"

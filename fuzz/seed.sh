@@ -13,7 +13,7 @@ if [ "${1:-}" = --copy ]; then
   while IFS= read -r path; do cp "../$path" "$2/${path//\//_}"; done < "seeds/$3.list"
   exit 0
 fi
-command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --debug
 pool=$(mktemp -d)
 chosen=$(mktemp -d)
 trap 'rm -rf "$pool" "$chosen"' EXIT
