@@ -731,12 +731,7 @@ fn path_uses(
     candidates: &[X509Certificate<'_>],
     best: i64,
 ) -> Vec<SignatureUse> {
-    let find = |entry: &PathEntry| {
-        candidates.iter().find(|c| {
-            crate::derwalk::hex_text(&Sha256::digest(c.public_key().raw)) == entry.spki_sha256
-                && dn_text(c.subject()) == entry.subject
-        })
-    };
+    let find = |entry: &PathEntry| candidates.iter().find(|c| names_entry(c, entry));
     let certs: Vec<Option<&X509Certificate<'_>>> = path.iter().map(find).collect();
     let mut uses = Vec::new();
     for i in 0..certs.len().saturating_sub(1) {
@@ -775,10 +770,14 @@ fn qc_of(cert: &X509Certificate<'_>) -> QcFacts {
 }
 
 fn same_ca(ca: &CertificateDer<'_>, issuer: &PathEntry) -> bool {
-    X509Certificate::from_der(ca).is_ok_and(|(_, c)| {
-        crate::derwalk::hex_text(&Sha256::digest(c.public_key().raw)) == issuer.spki_sha256
-            && dn_text(c.subject()) == issuer.subject
-    })
+    X509Certificate::from_der(ca).is_ok_and(|(_, c)| names_entry(&c, issuer))
+}
+
+/// Whether `cert` is the certificate a path entry names: the same key (the SHA-256 of its
+/// SubjectPublicKeyInfo, as the entry records it) and the same subject.
+fn names_entry(cert: &X509Certificate<'_>, entry: &PathEntry) -> bool {
+    crate::derwalk::hex_is(&entry.spki_sha256, &Sha256::digest(cert.public_key().raw))
+        && dn_text(cert.subject()) == entry.subject
 }
 
 fn signer_facts(
