@@ -112,14 +112,15 @@ fn attribute_name(oid: &Oid<'_>) -> (Cow<'static, str>, Cow<'static, str>) {
     }
 }
 
-/// Decodes an attribute value of any of the string types a DN may use.
-fn decode_string(tag: Tag, data: &[u8]) -> Option<String> {
+/// Decodes an attribute value of any of the string types a DN may use (borrowed when the
+/// bytes are already UTF-8).
+fn decode_string(tag: Tag, data: &[u8]) -> Option<Cow<'_, str>> {
     match tag {
         Tag::Utf8String
         | Tag::PrintableString
         | Tag::Ia5String
         | Tag::NumericString
-        | Tag::VisibleString => std::str::from_utf8(data).ok().map(str::to_string),
+        | Tag::VisibleString => std::str::from_utf8(data).ok().map(Cow::Borrowed),
         Tag::BmpString => {
             if data.len() % 2 != 0 {
                 return None;
@@ -128,7 +129,7 @@ fn decode_string(tag: Tag, data: &[u8]) -> Option<String> {
                 .chunks(2)
                 .map(|c| u16::from_be_bytes([c[0], c[1]]))
                 .collect();
-            String::from_utf16(&units).ok()
+            String::from_utf16(&units).ok().map(Cow::Owned)
         }
         Tag::UniversalString => {
             if data.len() % 4 != 0 {
@@ -136,10 +137,11 @@ fn decode_string(tag: Tag, data: &[u8]) -> Option<String> {
             }
             data.chunks(4)
                 .map(|c| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
-                .collect()
+                .collect::<Option<String>>()
+                .map(Cow::Owned)
         }
         // T.61 is close enough to Latin-1 for the names CAs see.
-        Tag::TeletexString => Some(data.iter().map(|b| char::from(*b)).collect()),
+        Tag::TeletexString => Some(Cow::Owned(data.iter().map(|b| char::from(*b)).collect())),
         _ => None,
     }
 }
@@ -275,7 +277,7 @@ pub(crate) fn subject_attributes(name: &X509Name<'_>) -> Vec<SubjectAttribute> {
                 name,
                 oid,
                 string_type: string_type_name(value.tag()),
-                value: decode_string(value.tag(), value.data),
+                value: decode_string(value.tag(), value.data).map(Cow::into_owned),
             }
         })
         .collect()
@@ -391,30 +393,67 @@ pub(crate) fn dn_key(name: &X509Name<'_>) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&rdn_key(rdn));
+        push_rdn_key(&mut out, rdn);
     }
     out
 }
 
 /// One RDN as a comparison key (see [`dn_key`]).
 pub(crate) fn rdn_key(rdn: &RelativeDistinguishedName<'_>) -> String {
-    let mut parts: Vec<String> = rdn
-        .iter()
-        .map(|atv| {
-            let value = atv.attr_value();
-            let text = match decode_string(value.tag(), value.data) {
-                Some(s) => s
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase(),
-                None => format!("#{}", crate::derwalk::hex_text(value.data)),
-            };
-            format!("{}={text}", dotted(atv.attr_type()))
-        })
-        .collect();
-    parts.sort_unstable();
-    parts.join("+")
+    let mut out = String::new();
+    push_rdn_key(&mut out, rdn);
+    out
+}
+
+/// Writes an RDN's key into `out`: its attributes' keys sorted (a multi-valued RDN is a set)
+/// and joined by `+`. Names are compared on every revocation lookup whose bytes differ, so the
+/// usual single-valued RDN is written in place.
+fn push_rdn_key(out: &mut String, rdn: &RelativeDistinguishedName<'_>) {
+    let mut attributes = rdn.iter();
+    match (attributes.next(), attributes.next()) {
+        (None, _) => {}
+        (Some(only), None) => push_attribute_key(out, only),
+        _ => {
+            let mut parts: Vec<String> = rdn
+                .iter()
+                .map(|atv| {
+                    let mut part = String::new();
+                    push_attribute_key(&mut part, atv);
+                    part
+                })
+                .collect();
+            parts.sort_unstable();
+            out.push_str(&parts.join("+"));
+        }
+    }
+}
+
+/// `type=value`: the dotted type, then the string with its white space collapsed to single
+/// spaces and its case folded, or `#` and the hex of a value that is not a string.
+fn push_attribute_key(out: &mut String, atv: &AttributeTypeAndValue<'_>) {
+    out.push_str(&dotted(atv.attr_type()));
+    out.push('=');
+    let value = atv.attr_value();
+    match decode_string(value.tag(), value.data) {
+        Some(text) => {
+            for (i, word) in text.split_whitespace().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                // Word by word is the same as the whole string: a final sigma's context ends
+                // at white space.
+                if word.is_ascii() {
+                    out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    out.push_str(&word.to_lowercase());
+                }
+            }
+        }
+        None => {
+            out.push('#');
+            out.push_str(&crate::derwalk::hex_text(value.data));
+        }
+    }
 }
 
 /// A distinguished name for people, in encoded order (`C=FR, O=…, CN=…`), as every report
@@ -472,5 +511,53 @@ mod tests {
             let oid = Oid::new(Cow::Borrowed(content));
             assert_eq!(dotted(&oid), oid.to_id_string(), "{content:02x?}");
         }
+    }
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        assert!(content.len() < 128);
+        [&[tag, content.len() as u8][..], content].concat()
+    }
+
+    /// An AttributeTypeAndValue: the type's OID content, the value's tag and content.
+    fn attribute(oid: &[u8], tag: u8, value: &[u8]) -> Vec<u8> {
+        tlv(0x30, &[tlv(0x06, oid), tlv(tag, value)].concat())
+    }
+
+    const CN: &[u8] = &[0x55, 0x04, 0x03];
+    const O: &[u8] = &[0x55, 0x04, 0x0a];
+
+    #[test]
+    fn name_keys_collapse_white_space_fold_case_and_sort_multi_valued_rdns() {
+        let bmp: Vec<u8> = "Hôpital  Nord"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let name = |rdns: &[Vec<u8>]| {
+            let der = tlv(0x30, &rdns.concat());
+            let key = dn_key(&X509Name::from_der(&der).unwrap().1);
+            key
+        };
+        // PrintableString, UTF8String with Greek capitals (a final sigma at each word's end,
+        // whatever white space follows), BMPString, and an INTEGER value kept as hex.
+        let key = name(&[
+            tlv(0x31, &attribute(O, 0x0c, b"  ACME\t Sant\xc3\xa9  ")),
+            tlv(
+                0x31,
+                &attribute(CN, 0x0c, "ΟΔΟΣ\u{3000}ΣΑΣ \n ΣΑΣ".as_bytes()),
+            ),
+            tlv(0x31, &attribute(CN, 0x1e, &bmp)),
+            tlv(0x31, &attribute(CN, 0x02, &[0x01, 0xff])),
+        ]);
+        assert_eq!(
+            key,
+            "2.5.4.10=acme santé,2.5.4.3=οδος σας σας,2.5.4.3=hôpital nord,2.5.4.3=#01ff"
+        );
+        // A multi-valued RDN is a set: its attributes in either order give one key.
+        let cn = attribute(CN, 0x0c, b"Serveur");
+        let o = attribute(O, 0x13, b"ACME");
+        let one = name(&[tlv(0x31, &[cn.clone(), o.clone()].concat())]);
+        let other = name(&[tlv(0x31, &[o, cn].concat())]);
+        assert_eq!(one, "2.5.4.10=acme+2.5.4.3=serveur");
+        assert_eq!(one, other);
     }
 }
