@@ -317,7 +317,7 @@ struct KeyCacheEntries {
 
 impl KeyCache {
     /// The verdict of `policy` on `cert`'s key.
-    fn verdict(&self, cert: &X509Certificate<'_>, policy: &KeyPolicy) -> KeyVerdict {
+    pub(crate) fn verdict(&self, cert: &X509Certificate<'_>, policy: &KeyPolicy) -> KeyVerdict {
         let spki = cert.public_key().raw;
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if cache.policy.as_ref() != Some(policy) || cache.entries.len() >= KEY_CACHE_LIMIT {

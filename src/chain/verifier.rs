@@ -243,6 +243,11 @@ impl Verifier {
         })?;
         let count = added.len();
         for (anchor, der) in added {
+            // The anchor's key is judged on every path: judged now, once, under the key policy
+            // in force (a later policy empties the memory and judges again).
+            if let Ok((_, cert)) = X509Certificate::from_der(&der) {
+                self.key_cache.verdict(&cert, &self.options.keys);
+            }
             self.anchors.push(anchor);
             self.anchor_certs.push(der);
         }
