@@ -5,7 +5,7 @@
 //! (`verify`, `verify_certificates`, `verify_at`) are in `entry.rs`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -92,24 +92,64 @@ static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
 
 /// The certificate signatures that verified, remembered by a verifier: a service verifies the
 /// same intermediate (and often the same client certificate) on every handshake, and an RSA or
-/// ECDSA verification costs twenty to forty times the digest that recognises it. Only
-/// successes are kept, keyed by the SHA-256 of the algorithm, key, message and signature
-/// (each length-prefixed): a verification's answer on the same four inputs cannot change.
-/// Bounded: past [`RememberedSignatures::MOST`] digests the memory is emptied and refilled.
+/// ECDSA verification costs a hundred times the lookup that recognises it. Only successes are
+/// kept, each with its algorithm, key, message and signature, byte for byte: a verification's
+/// answer on the same four inputs cannot change. Found by the signature's bytes, then compared
+/// in full; a digest of the message would cost more than the lookup it replaces. Bounded:
+/// past [`RememberedSignatures::MOST_BYTES`] the memory is emptied and refilled.
 #[derive(Default)]
-struct RememberedSignatures(std::sync::Mutex<HashSet<[u8; 32]>>);
+struct RememberedSignatures(std::sync::Mutex<Memory>);
+
+/// The verified signatures by their bytes, and how many bytes they hold in all.
+#[derive(Default)]
+struct Memory {
+    by_signature: HashMap<Box<[u8]>, Vec<Verified>>,
+    bytes: usize,
+}
+
+/// What a remembered signature verified: the algorithm (its place in [`ALGORITHMS`]), the key
+/// and the message.
+struct Verified {
+    algorithm: usize,
+    public_key: Box<[u8]>,
+    message: Box<[u8]>,
+}
+
+impl Memory {
+    fn knows(&self, algorithm: usize, public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
+        self.by_signature.get(signature).is_some_and(|verified| {
+            verified.iter().any(|v| {
+                v.algorithm == algorithm && *v.public_key == *public_key && *v.message == *message
+            })
+        })
+    }
+
+    fn count(&self) -> usize {
+        self.by_signature.values().map(Vec::len).sum()
+    }
+}
 
 impl std::fmt::Debug for RememberedSignatures {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "RememberedSignatures({} verified)", self.lock().len())
+        let memory = self.lock();
+        write!(
+            f,
+            "RememberedSignatures({} verified, {} bytes)",
+            memory.count(),
+            memory.bytes
+        )
     }
 }
 
 impl RememberedSignatures {
-    /// 4,096 digests: about 200 KiB, a pool of CAs and their busiest clients.
-    const MOST: usize = 4096;
+    /// 4 MiB: some 2,000 certificates of the usual size, a pool of CAs and their busiest
+    /// clients.
+    const MOST_BYTES: usize = 4 << 20;
+    /// One signature's bytes can verify under several keys an attacker made: past this many,
+    /// the further ones are verified each time, not remembered.
+    const PER_SIGNATURE: usize = 8;
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<[u8; 32]>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Memory> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -117,6 +157,8 @@ impl RememberedSignatures {
 /// A webpki signature algorithm that asks the verifier's memory before verifying.
 #[derive(Debug)]
 struct Remembering<'m> {
+    /// Its place in [`ALGORITHMS`].
+    algorithm: usize,
     inner: &'static dyn SignatureVerificationAlgorithm,
     memory: &'m RememberedSignatures,
 }
@@ -128,28 +170,34 @@ impl SignatureVerificationAlgorithm for Remembering<'_> {
         message: &[u8],
         signature: &[u8],
     ) -> std::result::Result<(), rustls_pki_types::InvalidSignature> {
-        let mut hash = Sha256::new();
-        for part in [
-            self.inner.signature_alg_id().as_ref(),
-            self.inner.public_key_alg_id().as_ref(),
-            public_key,
-            message,
-            signature,
-        ] {
-            hash.update((part.len() as u64).to_be_bytes());
-            hash.update(part);
-        }
-        let digest: [u8; 32] = hash.finalize().into();
-        if self.memory.lock().contains(&digest) {
+        if self
+            .memory
+            .lock()
+            .knows(self.algorithm, public_key, message, signature)
+        {
             return Ok(());
         }
         self.inner
             .verify_signature(public_key, message, signature)?;
+        let size = public_key.len() + message.len() + signature.len();
         let mut memory = self.memory.lock();
-        if memory.len() >= RememberedSignatures::MOST {
-            memory.clear();
+        if memory.bytes + size > RememberedSignatures::MOST_BYTES {
+            *memory = Memory::default();
         }
-        memory.insert(digest);
+        if size > RememberedSignatures::MOST_BYTES
+            || memory.knows(self.algorithm, public_key, message, signature)
+        {
+            return Ok(());
+        }
+        let verified = memory.by_signature.entry(signature.into()).or_default();
+        if verified.len() < RememberedSignatures::PER_SIGNATURE {
+            verified.push(Verified {
+                algorithm: self.algorithm,
+                public_key: public_key.into(),
+                message: message.into(),
+            });
+            memory.bytes += size;
+        }
         Ok(())
     }
 
@@ -567,7 +615,9 @@ impl Verifier {
         };
         let remembering: Vec<Remembering<'_>> = ALGORITHMS
             .iter()
-            .map(|&inner| Remembering {
+            .enumerate()
+            .map(|(algorithm, &inner)| Remembering {
+                algorithm,
                 inner,
                 memory: &self.signatures,
             })
@@ -659,6 +709,7 @@ mod tests {
         static INNER: Counting = Counting(AtomicUsize::new(0));
         let memory = RememberedSignatures::default();
         let algorithm = Remembering {
+            algorithm: 0,
             inner: &INNER,
             memory: &memory,
         };
@@ -677,15 +728,66 @@ mod tests {
                 .is_err());
         }
         assert_eq!(calls(), 5);
-        // The fields are length-prefixed: moving bytes from the message to the key is another input.
+        // Each field is compared on its own: moving bytes from the message to the key is
+        // another input.
         assert!(algorithm.verify_signature(b"keyt", b"bs", b"good").is_ok());
         assert_eq!(calls(), 6);
-        // Bounded: the memory never holds more than MOST digests.
-        for i in 0..RememberedSignatures::MOST + 10 {
-            assert!(algorithm
-                .verify_signature(b"key", &i.to_be_bytes(), b"good")
-                .is_ok());
+        // So is the same input under another algorithm.
+        let other = Remembering {
+            algorithm: 1,
+            ..algorithm
+        };
+        assert!(other.verify_signature(b"key", b"tbs", b"good").is_ok());
+        assert_eq!(calls(), 7);
+        assert!(algorithm.verify_signature(b"key", b"tbs", b"good").is_ok());
+        assert_eq!(calls(), 7);
+        // One signature's bytes are remembered with PER_SIGNATURE inputs at most (five so far):
+        // past them, an input is verified every time.
+        for i in 0..10u8 {
+            assert!(algorithm.verify_signature(b"key", &[i], b"good").is_ok());
         }
-        assert!(memory.lock().len() <= RememberedSignatures::MOST);
+        assert_eq!(calls(), 17);
+        assert_eq!(memory.lock().count(), RememberedSignatures::PER_SIGNATURE);
+        assert!(algorithm.verify_signature(b"key", &[0], b"good").is_ok());
+        assert!(algorithm.verify_signature(b"key", &[9], b"good").is_ok());
+        assert_eq!(calls(), 18);
+        // Bounded in bytes: past MOST_BYTES the memory starts afresh.
+        let message = vec![7u8; 64 * 1024];
+        for i in 0..100u32 {
+            let signature = [&b"good"[..], &i.to_be_bytes()].concat();
+            let signed = Remembering {
+                inner: &ACCEPTING,
+                ..algorithm
+            };
+            assert!(signed
+                .verify_signature(b"key", &message, &signature)
+                .is_ok());
+            let held = memory.lock().bytes;
+            assert!(held <= RememberedSignatures::MOST_BYTES, "{held}");
+        }
+        assert!(memory.lock().count() < 100);
+    }
+
+    /// Accepts every signature.
+    #[derive(Debug)]
+    struct Accepting;
+
+    static ACCEPTING: Accepting = Accepting;
+
+    impl SignatureVerificationAlgorithm for Accepting {
+        fn verify_signature(
+            &self,
+            _public_key: &[u8],
+            _message: &[u8],
+            _signature: &[u8],
+        ) -> std::result::Result<(), rustls_pki_types::InvalidSignature> {
+            Ok(())
+        }
+        fn public_key_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+            rustls_pki_types::alg_id::ECDSA_P256
+        }
+        fn signature_alg_id(&self) -> rustls_pki_types::AlgorithmIdentifier {
+            rustls_pki_types::alg_id::ECDSA_SHA256
+        }
     }
 }
