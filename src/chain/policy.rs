@@ -316,6 +316,16 @@ struct KeyCacheEntries {
 }
 
 impl KeyCache {
+    /// How many keys are remembered.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entries
+            .len()
+    }
+
     /// The verdict of `policy` on `cert`'s key.
     pub(crate) fn verdict(&self, cert: &X509Certificate<'_>, policy: &KeyPolicy) -> KeyVerdict {
         let spki = cert.public_key().raw;

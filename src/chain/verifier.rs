@@ -768,6 +768,20 @@ mod tests {
         assert!(memory.lock().count() < 100);
     }
 
+    #[test]
+    fn an_anchors_key_is_judged_when_it_is_added_and_once() {
+        let root = include_bytes!("../../tests/data/chain/ingetrust-root.pem");
+        let mut options = VerifyOptions::new(Usage::Client, UnixTime::now());
+        options.revocation = crate::revocation::policy::RevocationPolicy::Off;
+        let mut verifier = Verifier::new("test", options);
+        assert_eq!(verifier.key_cache.len(), 0);
+        verifier.add_anchors(root).unwrap();
+        assert_eq!(verifier.key_cache.len(), 1);
+        // The same anchor again is not added, nor judged again.
+        assert_eq!(verifier.add_anchors(root).unwrap(), 0);
+        assert_eq!(verifier.key_cache.len(), 1);
+    }
+
     /// Accepts every signature.
     #[derive(Debug)]
     struct Accepting;
