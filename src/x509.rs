@@ -534,11 +534,11 @@ mod tests {
             .collect();
         let name = |rdns: &[Vec<u8>]| {
             let der = tlv(0x30, &rdns.concat());
-            let key = dn_key(&X509Name::from_der(&der).unwrap().1);
-            key
+            dn_key(&X509Name::from_der(&der).unwrap().1)
         };
-        // PrintableString, UTF8String with Greek capitals (a final sigma at each word's end,
-        // whatever white space follows), BMPString, and an INTEGER value kept as hex.
+        // UTF8String with tabs and an accent, UTF8String with Greek capitals (a final sigma at
+        // each word's end, whatever white space follows), BMPString, and an INTEGER value kept
+        // as hex. The multi-valued RDN below carries a PrintableString.
         let key = name(&[
             tlv(0x31, &attribute(O, 0x0c, b"  ACME\t Sant\xc3\xa9  ")),
             tlv(

@@ -180,24 +180,33 @@ impl SignatureVerificationAlgorithm for Remembering<'_> {
         self.inner
             .verify_signature(public_key, message, signature)?;
         let size = public_key.len() + message.len() + signature.len();
-        let mut memory = self.memory.lock();
-        if memory.bytes + size > RememberedSignatures::MOST_BYTES {
-            *memory = Memory::default();
+        // An input that will not be kept must not empty the memory: one larger than the
+        // whole memory, one already known, or one past its signature's share.
+        if size > RememberedSignatures::MOST_BYTES {
+            return Ok(());
         }
-        if size > RememberedSignatures::MOST_BYTES
-            || memory.knows(self.algorithm, public_key, message, signature)
+        let mut memory = self.memory.lock();
+        if memory.knows(self.algorithm, public_key, message, signature)
+            || memory
+                .by_signature
+                .get(signature)
+                .is_some_and(|verified| verified.len() >= RememberedSignatures::PER_SIGNATURE)
         {
             return Ok(());
         }
-        let verified = memory.by_signature.entry(signature.into()).or_default();
-        if verified.len() < RememberedSignatures::PER_SIGNATURE {
-            verified.push(Verified {
+        if memory.bytes + size > RememberedSignatures::MOST_BYTES {
+            *memory = Memory::default();
+        }
+        memory
+            .by_signature
+            .entry(signature.into())
+            .or_default()
+            .push(Verified {
                 algorithm: self.algorithm,
                 public_key: public_key.into(),
                 message: message.into(),
             });
-            memory.bytes += size;
-        }
+        memory.bytes += size;
         Ok(())
     }
 
@@ -766,6 +775,30 @@ mod tests {
             assert!(held <= RememberedSignatures::MOST_BYTES, "{held}");
         }
         assert!(memory.lock().count() < 100);
+        // An input larger than the whole memory is verified every time, and storing nothing
+        // it empties nothing.
+        let before = memory.lock().count();
+        assert!(before > 0);
+        let huge = vec![7u8; RememberedSignatures::MOST_BYTES];
+        let counted = calls();
+        for _ in 0..2 {
+            assert!(algorithm.verify_signature(b"key", &huge, b"good").is_ok());
+        }
+        assert_eq!(calls(), counted + 2);
+        assert_eq!(memory.lock().count(), before);
+        // Nor does an input past its signature's share, even one that would fill the memory.
+        for i in 0..RememberedSignatures::PER_SIGNATURE as u8 {
+            assert!(algorithm.verify_signature(b"key", &[i], b"good").is_ok());
+        }
+        let before = memory.lock().count();
+        let room = RememberedSignatures::MOST_BYTES - memory.lock().bytes;
+        let filling = vec![7u8; room + 1 - b"key".len() - b"good".len()];
+        let counted = calls();
+        assert!(algorithm
+            .verify_signature(b"key", &filling, b"good")
+            .is_ok());
+        assert_eq!(calls(), counted + 1);
+        assert_eq!(memory.lock().count(), before);
     }
 
     #[test]
