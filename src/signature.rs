@@ -77,9 +77,7 @@ impl HashAlg {
     pub fn digest(self, data: &[u8]) -> Option<Vec<u8>> {
         use sha2::Digest as _;
         Some(match self {
-            HashAlg::Sha1 => ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data)
-                .as_ref()
-                .to_vec(),
+            HashAlg::Sha1 => sha1(data).to_vec(),
             HashAlg::Sha224 => sha2::Sha224::digest(data).to_vec(),
             HashAlg::Sha256 => sha2::Sha256::digest(data).to_vec(),
             HashAlg::Sha384 => sha2::Sha384::digest(data).to_vec(),
@@ -105,6 +103,13 @@ impl HashAlg {
         ];
         TABLE.iter().find(|(o, _)| o == oid).map(|(_, h)| *h)
     }
+}
+
+/// The SHA-1 of `data` (key identifiers and what others sent, never to sign), with the CPU's
+/// SHA instructions where it has them.
+pub(crate) fn sha1(data: &[u8]) -> [u8; 20] {
+    use sha1::Digest as _;
+    sha1::Sha1::digest(data).into()
 }
 
 /// The RSASSA-PSS parameters of a signature (RFC 4055).

@@ -319,20 +319,38 @@ fn the_smime_key_usage_by_key_type() {
 
 #[test]
 fn a_subject_key_identifier_no_method_derives_is_a_notice() {
+    use ring::digest::{digest, SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512};
     let key = KeyPair::generate().unwrap();
-    let method1 = sign(leaf(&key, vec![KeyUsagePurpose::DigitalSignature]), &key);
-    assert!(!codes(&method1, "rfc5280", "rfc5280.ski.").contains(&"rfc5280.ski.unknown_method"));
-    // RFC 7093 method 1: the leftmost 160 bits of the SHA-256.
-    let mut params = leaf(&key, vec![KeyUsagePurpose::DigitalSignature]);
-    let sha256 = ring::digest::digest(&ring::digest::SHA256, key.public_key_raw());
-    params.custom_extensions[0] =
-        CustomExtension::from_oid_content(&[2, 5, 29, 14], der(0x04, &sha256.as_ref()[..20]));
-    assert!(codes(&sign(params, &key), "rfc5280", "rfc5280.ski.").is_empty());
-    let mut params = leaf(&key, vec![KeyUsagePurpose::DigitalSignature]);
-    params.custom_extensions[0] =
-        CustomExtension::from_oid_content(&[2, 5, 29, 14], der(0x04, &[0x5a; 20]));
-    assert_eq!(
-        codes(&sign(params, &key), "rfc5280", "rfc5280.ski."),
-        ["rfc5280.ski.unknown_method"]
-    );
+    let with_ski = |ski: &[u8]| {
+        let mut params = leaf(&key, vec![KeyUsagePurpose::DigitalSignature]);
+        params.custom_extensions[0] =
+            CustomExtension::from_oid_content(&[2, 5, 29, 14], der(0x04, ski));
+        codes(&sign(params, &key), "rfc5280", "rfc5280.ski.")
+    };
+    use rcgen::PublicKeyData as _;
+    let (public_key, spki) = (key.public_key_raw(), key.subject_public_key_info());
+    let sha1 = digest(&SHA1_FOR_LEGACY_USE_ONLY, public_key);
+    // RFC 5280 §4.2.1.2 method 2: the four bits 0100, then the SHA-1's last 60 bits.
+    let mut method2 = sha1.as_ref()[12..].to_vec();
+    method2[0] = 0x40 | (method2[0] & 0x0f);
+    let mut derived = vec![sha1.as_ref().to_vec(), method2.clone()];
+    // RFC 7093 §2 methods 1 to 3 (the leftmost 160 bits of the key's SHA-256, -384, -512) and
+    // method 4 (the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits).
+    for algorithm in [&SHA256, &SHA384, &SHA512] {
+        derived.push(digest(algorithm, public_key).as_ref()[..20].to_vec());
+        let of_spki = digest(algorithm, &spki);
+        derived.push(of_spki.as_ref().to_vec());
+        derived.push(of_spki.as_ref()[..20].to_vec());
+    }
+    for ski in &derived {
+        assert!(
+            with_ski(ski).is_empty(),
+            "{ski:02x?} is derived from the key"
+        );
+    }
+    // The same bits with another four-bit prefix than 0100, and a value nothing derives.
+    method2[0] ^= 0x80;
+    for ski in [&method2[..], &[0x5a; 20]] {
+        assert_eq!(with_ski(ski), ["rfc5280.ski.unknown_method"], "{ski:02x?}");
+    }
 }

@@ -131,27 +131,27 @@ rules! {
 /// derive from the key. A key sceau cannot read counts as
 /// known: there is nothing to compare.
 fn ski_from_a_known_method(ski: &str, spki: &[u8]) -> bool {
-    use ring::digest::{digest, SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512};
+    use sha2::Digest as _;
     let Some(key) = crate::derwalk::spki_public_key(spki) else {
         return true;
     };
     let is = |bytes: &[u8]| crate::derwalk::hex_is(ski, bytes);
     // One hash at a time, the most common method first: most certificates stop at SHA-1.
-    let sha1 = digest(&SHA1_FOR_LEGACY_USE_ONLY, key);
-    if is(sha1.as_ref()) {
+    let sha1 = crate::signature::sha1(key);
+    if is(&sha1) {
         return true;
     }
-    let mut method2 = sha1.as_ref()[12..].to_vec();
-    method2[0] = 0x40 | (method2[0] & 0x0f);
-    if is(&method2) {
+    let mut method2 = sha1;
+    method2[12] = 0x40 | (method2[12] & 0x0f);
+    if is(&method2[12..]) {
         return true;
     }
-    [&SHA256, &SHA384, &SHA512].into_iter().any(|algorithm| {
-        let of_key = digest(algorithm, key);
-        // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
-        let of_spki = digest(algorithm, spki);
-        is(&of_key.as_ref()[..20]) || is(of_spki.as_ref()) || is(&of_spki.as_ref()[..20])
-    })
+    // Method 4: the hash of the whole SubjectPublicKeyInfo, whole or its leftmost 160 bits.
+    let one_of =
+        |of_key: &[u8], of_spki: &[u8]| is(&of_key[..20]) || is(of_spki) || is(&of_spki[..20]);
+    one_of(&sha2::Sha256::digest(key), &sha2::Sha256::digest(spki))
+        || one_of(&sha2::Sha384::digest(key), &sha2::Sha384::digest(spki))
+        || one_of(&sha2::Sha512::digest(key), &sha2::Sha512::digest(spki))
 }
 
 /// Judges `facts` by the rules of RFC 5280 every certificate shares. `end_entity_ski`: whether

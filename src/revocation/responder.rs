@@ -3,7 +3,6 @@
 //! times and critical extensions.
 
 use der::Encode;
-use ring::digest;
 use x509_ocsp::{CertStatus, ResponderId};
 use x509_parser::prelude::*;
 
@@ -303,12 +302,7 @@ fn responder_is(responder: &ResponderId, cert: &X509Certificate<'_>) -> bool {
             .to_der()
             .is_ok_and(|der| same_name(&der, &dn_key(cert.subject()), cert.subject().as_raw())),
         ResponderId::ByKey(hash) => {
-            digest::digest(
-                &digest::SHA1_FOR_LEGACY_USE_ONLY,
-                &cert.public_key().subject_public_key.data,
-            )
-            .as_ref()
-                == hash.as_bytes()
+            crate::signature::sha1(&cert.public_key().subject_public_key.data) == hash.as_bytes()
         }
     }
 }
@@ -318,16 +312,21 @@ fn cert_id_matches(
     target: &X509Certificate<'_>,
     issuer: &X509Certificate<'_>,
 ) -> bool {
-    let algorithm = match id.hash_algorithm.oid.to_string().as_str() {
-        "1.3.14.3.2.26" => &digest::SHA1_FOR_LEGACY_USE_ONLY,
-        "2.16.840.1.101.3.4.2.1" => &digest::SHA256,
-        "2.16.840.1.101.3.4.2.2" => &digest::SHA384,
-        "2.16.840.1.101.3.4.2.3" => &digest::SHA512,
+    use crate::signature::HashAlg;
+    // The CertID hashes RFC 6960 §4.1.1 and RFC 5019 name; any other fails the match.
+    let algorithm = match HashAlg::from_oid_bytes(id.hash_algorithm.oid.as_bytes()) {
+        Some(alg @ (HashAlg::Sha1 | HashAlg::Sha256 | HashAlg::Sha384 | HashAlg::Sha512)) => alg,
         _ => return false,
     };
+    let hash_is = |data: &[u8], expected: &[u8]| {
+        algorithm
+            .digest(data)
+            .is_some_and(|digest| digest == expected)
+    };
     id.serial_number.as_bytes() == target.raw_serial()
-        && digest::digest(algorithm, target.issuer().as_raw()).as_ref()
-            == id.issuer_name_hash.as_bytes()
-        && digest::digest(algorithm, &issuer.public_key().subject_public_key.data).as_ref()
-            == id.issuer_key_hash.as_bytes()
+        && hash_is(target.issuer().as_raw(), id.issuer_name_hash.as_bytes())
+        && hash_is(
+            &issuer.public_key().subject_public_key.data,
+            id.issuer_key_hash.as_bytes(),
+        )
 }
