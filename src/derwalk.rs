@@ -42,15 +42,6 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Reads `buf` from `pos` to its end.
-    pub(crate) fn at(buf: &'a [u8], pos: usize) -> Self {
-        Walker {
-            buf,
-            pos,
-            limit: buf.len(),
-        }
-    }
-
     /// Walks the content of `tlv`, which was read from the same buffer.
     pub(crate) fn inside(buf: &'a [u8], tlv: &Tlv<'a>) -> Self {
         Walker {

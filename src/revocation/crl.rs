@@ -1,10 +1,12 @@
 //! Certificate revocation lists (RFC 5280 §5): read once, indexed by serial number, judged for
 //! one certificate at a time.
 //!
-//! The revoked entries are walked and validated once, then kept as offsets into the CRL's own
-//! bytes, sorted by serial: 12 bytes an entry beside the DER, a binary search per lookup, and
-//! the entry's date and reason decoded only when it is found.
+//! The revoked entries are walked and validated once, then kept sorted, 24 bytes an entry
+//! beside the DER: the serial's last 8 octets (a search compares those and reads a serial in
+//! the DER only on a tie), where the serial lies in the DER, and the revocation date and
+//! reason, decoded while validating: a lookup is one binary search and a copy.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
 use x509_parser::prelude::*;
@@ -49,12 +51,43 @@ pub(crate) fn crl_reason_name(code: u8) -> &'static str {
     }
 }
 
-/// One revoked entry, located by offsets into the CRL's DER.
+/// One revoked entry: its serial (its last octets, and where it lies in the CRL's DER), and
+/// what the entry says.
 #[derive(Clone, Copy, Debug)]
 struct IndexEntry {
+    /// [`serial_tail`] of the serial.
+    tail: u64,
+    revoked_at: i64,
     serial_at: u32,
-    entry_at: u32,
     serial_len: u16,
+    /// The reasonCode's first content octet, when the entry has one.
+    reason: Option<u8>,
+}
+
+impl IndexEntry {
+    /// The order of the index: by length, then the last 8 octets, then the octets before them.
+    /// Any total order serves a binary search. This one compares machine words and reads the
+    /// DER only on a tie; serials of up to 8 octets (a CA counting from 1) come in numeric
+    /// order, so a list already in that order is sorted in one pass; random serials (CA/B BR
+    /// §7.1, 64 bits at least) and counters under a fixed prefix differ in their last octets.
+    fn cmp_serial(&self, der: &[u8], tail: u64, serial: &[u8]) -> Ordering {
+        let len = usize::from(self.serial_len);
+        len.cmp(&serial.len())
+            .then(self.tail.cmp(&tail))
+            .then_with(|| match len.checked_sub(8) {
+                Some(head) if head > 0 => {
+                    let at = self.serial_at as usize;
+                    der[at..at + head].cmp(&serial[..head])
+                }
+                _ => Ordering::Equal,
+            })
+    }
+}
+
+/// The last 8 octets of `serial` (all of them when it is shorter), big-endian.
+fn serial_tail(serial: &[u8]) -> u64 {
+    let last = &serial[serial.len().saturating_sub(8)..];
+    last.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
 }
 
 /// The scope an Issuing Distribution Point extension gives a CRL (RFC 5280 §5.2.5).
@@ -279,7 +312,8 @@ impl Crl {
             let serial = e.expect(derwalk::INTEGER, "userCertificate").map_err(bad)?;
             derwalk::check_integer(serial.value, "userCertificate").map_err(bad)?;
             let date = e.any("revocationDate").map_err(bad)?;
-            derwalk::time(&date, "revocationDate").map_err(bad)?;
+            let revoked_at = derwalk::time(&date, "revocationDate").map_err(bad)?;
+            let mut reason = None;
             if let Some(ext) = e
                 .optional(derwalk::SEQUENCE, "crlEntryExtensions")
                 .map_err(bad)?
@@ -295,7 +329,8 @@ impl Crl {
                     |oid, critical, value, _| match oid {
                         OID_REASON_CODE => {
                             let mut v = Walker::new(value);
-                            v.expect(derwalk::ENUMERATED, "reasonCode")?;
+                            let code = v.expect(derwalk::ENUMERATED, "reasonCode")?;
+                            reason = code.value.first().copied();
                             v.finish("reasonCode")
                         }
                         OID_INVALIDITY_DATE => Ok(()),
@@ -325,59 +360,35 @@ impl Crl {
             }
             e.finish("revokedCertificates entry").map_err(bad)?;
             entries.push(IndexEntry {
+                tail: serial_tail(serial.value),
+                revoked_at,
                 serial_at: to_u32(serial.end - serial.value.len())?,
-                entry_at: to_u32(entry.start)?,
                 serial_len: u16::try_from(serial.value.len())
                     .map_err(|_| bad("userCertificate: serial number too long".into()))?,
+                reason,
             });
         }
-        let key = |e: &IndexEntry| {
-            let at = e.serial_at as usize;
-            (e.serial_len, &der[at..at + usize::from(e.serial_len)])
-        };
-        entries.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        entries.sort_unstable_by(|a, b| {
+            let at = b.serial_at as usize;
+            a.cmp_serial(der, b.tail, &der[at..at + usize::from(b.serial_len)])
+        });
+        // The reservation guessed short entries: give back what it overshot.
+        entries.shrink_to_fit();
         self.entries = entries;
         Ok(())
     }
 
     /// The entry for `serial` (the INTEGER's content octets), if the CRL lists it.
     pub fn lookup(&self, serial: &[u8]) -> Option<RevokedEntry> {
-        let der = &self.der;
-        let wanted = (serial.len(), serial);
+        let tail = serial_tail(serial);
         let found = self
             .entries
-            .binary_search_by(|e| {
-                let at = e.serial_at as usize;
-                let len = usize::from(e.serial_len);
-                (len, &der[at..at + len]).cmp(&wanted)
-            })
+            .binary_search_by(|e| e.cmp_serial(&self.der, tail, serial))
             .ok()?;
-        Some(self.entry_details(self.entries[found].entry_at as usize))
-    }
-
-    fn entry_details(&self, at: usize) -> RevokedEntry {
-        let der = &self.der;
-        // The entry was validated when indexed: these reads cannot fail.
-        let read = || -> std::result::Result<RevokedEntry, String> {
-            let entry = Walker::at(der, at).any("entry")?;
-            let mut fields = Walker::inside(der, &entry);
-            fields.any("userCertificate")?;
-            let revoked_at = derwalk::time(&fields.any("revocationDate")?, "revocationDate")?;
-            let mut reason = None;
-            if let Some(ext) = fields.optional(derwalk::SEQUENCE, "crlEntryExtensions")? {
-                for_each_extension(der, &ext, "crlEntryExtensions", |oid, _, value, _| {
-                    if oid == OID_REASON_CODE {
-                        let code = Walker::new(value).expect(derwalk::ENUMERATED, "reasonCode")?;
-                        reason = code.value.first().map(|&c| crl_reason_name(c));
-                    }
-                    Ok(())
-                })?;
-            }
-            Ok(RevokedEntry { revoked_at, reason })
-        };
-        read().unwrap_or(RevokedEntry {
-            revoked_at: 0,
-            reason: None,
+        let entry = &self.entries[found];
+        Some(RevokedEntry {
+            revoked_at: entry.revoked_at,
+            reason: entry.reason.map(crl_reason_name),
         })
     }
 

@@ -33,6 +33,13 @@ fn tlv(tag: u8, content: &[u8], out: &mut Vec<u8>) {
 
 /// A CRL with `count` entries (every other serial, so odd indices are misses).
 pub fn build(count: u32) -> Vec<u8> {
+    build_listing((0..count).map(|i| serial(i * 2)))
+}
+
+/// A CRL listing `serials`, in that order; entry i (counted from 0) has a reasonCode
+/// (keyCompromise) when i is a multiple of 4.
+pub fn build_listing(serials: impl ExactSizeIterator<Item = Vec<u8>>) -> Vec<u8> {
+    let count = serials.len();
     let key = rcgen::KeyPair::generate().unwrap();
     let mut name = Vec::new();
     {
@@ -54,11 +61,11 @@ pub fn build(count: u32) -> Vec<u8> {
     );
     let mut alg_id = Vec::new();
     tlv(0x30, &alg, &mut alg_id);
-    let mut revoked = Vec::with_capacity(count as usize * 48);
+    let mut revoked = Vec::with_capacity(count * 48);
     let mut entry = Vec::new();
-    for i in 0..count {
+    for (i, serial) in serials.enumerate() {
         entry.clear();
-        tlv(0x02, &serial(i * 2), &mut entry);
+        tlv(0x02, &serial, &mut entry);
         tlv(0x17, b"260301000000Z", &mut entry);
         if i % 4 == 0 {
             let mut ext = Vec::new();
