@@ -232,3 +232,44 @@ fn the_c_test_program_is_clean_under_valgrind() {
 fn the_misuse_program_is_clean_under_valgrind() {
     clean_under_valgrind("tests/c/misuse_test.c", &root().join("tests/data"));
 }
+
+/// Lengths past PTRDIFF_MAX are refused with INVALID_ARGUMENT by every function that takes a
+/// buffer or an array (tests/c/lengths_test.c); before, they reached `slice::from_raw_parts`.
+#[test]
+fn impossible_lengths_are_invalid_arguments() {
+    let out = std::env::temp_dir().join(format!("sceau-lengths-{}", std::process::id()));
+    compile(&root().join("tests/c/lengths_test.c"), &out);
+    let run = Command::new(&out).output().unwrap();
+    let _ = std::fs::remove_file(&out);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{:?}\n{stdout}\n{stderr}", run.status);
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+/// The CSR example prints the last error whatever its length: an unknown profile's message
+/// repeats the profile, and a buffer too small for it was left uninitialised, then printed.
+#[test]
+fn the_c_example_prints_a_long_error_under_valgrind() {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        common::prerequisite_missing("valgrind is not installed: no memory check");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("sceau-example-long-{}", std::process::id()));
+    compile(&root().join("bindings/c/csr_check.c"), &out);
+    let profile = "x".repeat(2000);
+    let run = Command::new("valgrind")
+        .args(["--quiet", "--error-exitcode=97"])
+        .arg(&out)
+        .arg(root().join("tests/data/csr/p256.csr"))
+        .arg(&profile)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("unknown profile '{profile}'")),
+        "{stderr}"
+    );
+}

@@ -24,9 +24,17 @@ int main(int argc, char **argv) {
   sceau_report *report = NULL;
   sceau_result res = sceau_csr_check(input, len, argc == 3 ? argv[2] : NULL, NULL, (uint64_t)time(NULL), &report);
   if (res != SCEAU_RESULT_OK) {
-    char message[1024];
-    sceau_last_error_message(message, sizeof message, NULL);
-    fprintf(stderr, "%s: %s\n", argv[1], message);
+    /* The message may be of any length (it repeats the profile given): size it first. A
+     * buffer too small is left untouched, so a fixed one would be printed uninitialised. */
+    size_t needed = 0;
+    sceau_last_error_message(NULL, 0, &needed);
+    char *message = malloc(needed + 1);
+    if (message && sceau_last_error_message(message, needed + 1, NULL) == SCEAU_RESULT_OK) {
+      fprintf(stderr, "%s: %s\n", argv[1], message);
+    } else {
+      fprintf(stderr, "%s: error %u\n", argv[1], (unsigned)res);
+    }
+    free(message);
     return 2;
   }
   size_t needed = 0;

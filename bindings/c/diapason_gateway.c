@@ -42,10 +42,19 @@ static unsigned char *slurp(const char *path, size_t *len) {
 
 /* Prints the last error of sceau after `what` failed; returns 2 (unreadable input). */
 static int fail(const char *what, sceau_result res) {
-  char message[1024], name[128];
+  /* The message may be of any length (it may quote the input): size it first. A buffer too
+   * small is left untouched, so a fixed one would be printed uninitialised. */
+  char name[128] = "";
   sceau_result_message(res, name, sizeof name, NULL);
-  sceau_last_error_message(message, sizeof message, NULL);
-  fprintf(stderr, "%s: %s (%s)\n", what, message, name);
+  size_t needed = 0;
+  sceau_last_error_message(NULL, 0, &needed);
+  char *message = malloc(needed + 1);
+  if (!message || sceau_last_error_message(message, needed + 1, NULL) != SCEAU_RESULT_OK) {
+    free(message);
+    message = NULL;
+  }
+  fprintf(stderr, "%s: %s (%s)\n", what, message ? message : "", name);
+  free(message);
   return 2;
 }
 

@@ -31,15 +31,17 @@ fn change(
     }
 }
 
-/// A level given from C, where 0 means "none".
+/// A level given from C, where 0 means "none": a conversion only, the library judges the
+/// level (`AssuranceOptions::set_identity_loa`, `set_target_loa`).
 fn level_of(value: u32, what: &str) -> Result<Option<u8>, sceau_result> {
     match value {
         0 => Ok(None),
-        1..=4 => Ok(Some(value as u8)),
-        _ => Err(fail_with(
-            sceau_result::InvalidArgument,
-            &format!("{what} {value}: expected 0 (none) or 1 to 4"),
-        )),
+        _ => u8::try_from(value).map(Some).map_err(|_| {
+            fail_with(
+                sceau_result::InvalidArgument,
+                &format!("{what} {value}: past 255, no level"),
+            )
+        }),
     }
 }
 
@@ -194,7 +196,12 @@ pub unsafe extern "C" fn sceau_assurance_check(
                         &format!("timestamps[{index}] is NULL"),
                     );
                 }
-                // SAFETY: non-NULL, and the caller promises `len` readable bytes.
+                if !crate::ffi::boundary::possible_len(token, len) {
+                    let parameter = format!("timestamps[{index}]");
+                    return crate::ffi::boundary::impossible_len(&parameter, len);
+                }
+                // SAFETY: non-NULL, a possible length, and the caller promises `len` readable
+                // bytes.
                 tokens.push(unsafe { std::slice::from_raw_parts(token, len) });
             }
         }

@@ -4,6 +4,7 @@
 use std::ffi::c_char;
 
 use crate::batch::{Batch, BatchCheck};
+use crate::ffi::boundary::{impossible_len, possible_len};
 use crate::ffi::catalog::{policy_for, sceau_catalog};
 use crate::ffi::policy::{policy_of, sceau_policy};
 use crate::ffi::report::sceau_report;
@@ -29,7 +30,11 @@ unsafe fn inputs_of<'a>(
     if lens.is_null() {
         return Err(fail_with(sceau_result::NullParameter, "lens is NULL"));
     }
-    // SAFETY: non-NULL, and the caller promises `count` entries.
+    if !possible_len(inputs, count) {
+        return Err(impossible_len("inputs", count));
+    }
+    // SAFETY: non-NULL, a count some array can have (`usize` is no larger than a pointer), and
+    // the caller promises `count` entries.
     let (pointers, lens) = unsafe {
         (
             std::slice::from_raw_parts(inputs, count),
@@ -44,10 +49,26 @@ unsafe fn inputs_of<'a>(
                 &format!("inputs[{i}] is NULL"),
             ));
         }
-        // SAFETY: non-NULL, and the caller promises `len` readable bytes.
+        if !possible_len(pointer, len) {
+            return Err(impossible_len(&format!("inputs[{i}]"), len));
+        }
+        // SAFETY: non-NULL, a possible length, and the caller promises `len` readable bytes.
         out.push(unsafe { std::slice::from_raw_parts(pointer, len) });
     }
     Ok(out)
+}
+
+/// Sets every report to NULL at once, so that they are NULL on every failure, as every other
+/// out-parameter is (a caller that frees what it was given must not free what its array held
+/// before the call). Nothing is written when the array is NULL or `count` no array can have.
+///
+/// # Safety
+/// `reports_out` NULL or pointing to `count` writable entries.
+unsafe fn clear_reports(reports_out: *mut *mut sceau_report, count: usize) {
+    if !reports_out.is_null() && count > 0 && possible_len(reports_out, count) {
+        // SAFETY: non-NULL, a possible count, and the caller promises `count` writable entries.
+        unsafe { std::slice::from_raw_parts_mut(reports_out, count) }.fill(std::ptr::null_mut());
+    }
 }
 
 /// Runs `check` over the inputs on `jobs` threads (0: one per core) and writes each outcome.
@@ -123,6 +144,8 @@ pub unsafe extern "C" fn sceau_cert_check_many(
 ) -> sceau_result {
     ffi_boundary! {
         // SAFETY: forwarded caller contract.
+        unsafe { clear_reports(reports_out, count) };
+        // SAFETY: forwarded caller contract.
         let policy = try_result!(unsafe { policy_for(profile, catalog) });
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
@@ -152,6 +175,8 @@ pub unsafe extern "C" fn sceau_csr_check_many(
 ) -> sceau_result {
     ffi_boundary! {
         // SAFETY: forwarded caller contract.
+        unsafe { clear_reports(reports_out, count) };
+        // SAFETY: forwarded caller contract.
         let policy = try_result!(unsafe { policy_for(profile, catalog) });
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
@@ -178,6 +203,8 @@ pub unsafe extern "C" fn sceau_cert_check_many_with(
 ) -> sceau_result {
     ffi_boundary! {
         // SAFETY: forwarded caller contract.
+        unsafe { clear_reports(reports_out, count) };
+        // SAFETY: forwarded caller contract.
         let policy = try_result!(unsafe { policy_of(policy) }).clone();
         // SAFETY: forwarded caller contract.
         let inputs = try_result!(unsafe { inputs_of(inputs, lens, count) });
@@ -203,6 +230,8 @@ pub unsafe extern "C" fn sceau_csr_check_many_with(
     results_out: *mut sceau_result,
 ) -> sceau_result {
     ffi_boundary! {
+        // SAFETY: forwarded caller contract.
+        unsafe { clear_reports(reports_out, count) };
         // SAFETY: forwarded caller contract.
         let policy = try_result!(unsafe { policy_of(policy) }).clone();
         // SAFETY: forwarded caller contract.

@@ -94,19 +94,44 @@ macro_rules! try_mut {
     };
 }
 
-/// The `len` bytes at `ptr`, or return the NULL value.
+/// Whether `len` elements of `T` can be one object: none is larger than `isize::MAX` bytes,
+/// so a longer length (`(size_t)-1` from a failed call, a wrapped multiplication) is a
+/// caller's mistake that no buffer can satisfy, and `slice::from_raw_parts` must not see it.
+pub(crate) fn possible_len<T>(_: *const T, len: usize) -> bool {
+    len <= isize::MAX as usize / std::mem::size_of::<T>().max(1)
+}
+
+/// The result for a length no buffer can have, with the parameter named in the last error.
+pub(crate) fn impossible_len(parameter: &str, len: usize) -> sceau_result {
+    fail_with(
+        sceau_result::InvalidArgument,
+        &format!(
+            "{parameter}: a length of {len} is more than any buffer holds (PTRDIFF_MAX bytes)"
+        ),
+    )
+}
+
+/// The `len` bytes at `ptr`, or return the NULL value (NULL) or
+/// `SCEAU_RESULT_INVALID_ARGUMENT` (a length no buffer can have).
 macro_rules! try_slice {
     ($ptr:ident, $len:ident) => {{
         let (ptr, len) = ($ptr, $len);
         if ptr.is_null() {
             return $crate::ffi::boundary::NullParameterOrDefault::value(stringify!($ptr));
         }
-        // SAFETY: non-NULL, and the caller promises `len` readable bytes.
+        if !$crate::ffi::boundary::possible_len(ptr, len) {
+            return $crate::ffi::boundary::impossible_len(stringify!($ptr), len);
+        }
+        // SAFETY: non-NULL, a length some buffer can have, and the caller promises `len`
+        // readable elements.
         unsafe { ::std::slice::from_raw_parts(ptr, len) }
     }};
     (optional $ptr:ident, $len:ident) => {{
         let (ptr, len) = ($ptr, $len);
-        // SAFETY: the caller promises NULL or `len` readable bytes.
+        if !ptr.is_null() && !$crate::ffi::boundary::possible_len(ptr, len) {
+            return $crate::ffi::boundary::impossible_len(stringify!($ptr), len);
+        }
+        // SAFETY: the caller promises NULL or `len` readable bytes; the length is possible.
         (!ptr.is_null()).then(|| unsafe { ::std::slice::from_raw_parts(ptr, len) })
     }};
 }

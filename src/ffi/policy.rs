@@ -61,7 +61,7 @@ pub unsafe extern "C" fn sceau_policy_set_authorized_domains(
         let mut owned = Vec::with_capacity(count);
         for (i, &pattern) in pointers.iter().enumerate() {
             // SAFETY: the caller promises NUL-terminated strings.
-            match unsafe { optional_str(pattern, "patterns[i]") } {
+            match unsafe { optional_str(pattern, &format!("patterns[{i}]")) } {
                 Ok(Some(text)) => owned.push(text.to_owned()),
                 Ok(None) => {
                     return fail_with(

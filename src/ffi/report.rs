@@ -306,6 +306,9 @@ pub unsafe extern "C" fn sceau_report_facts_json(
 /// terminating NUL into `buf` of `len` bytes, and its length without the NUL into `out_n`.
 /// When `buf` is too small (or NULL), nothing is written to it, `out_n` receives the needed
 /// length and the call returns `SCEAU_RESULT_INSUFFICIENT_SIZE`: call again with `out_n + 1`.
+/// A NUL inside any text this API writes (a finding's message may quote a name holding one)
+/// is written `\u{0}`, as the text report writes every control character: what is written is
+/// one C string of `out_n` bytes.
 ///
 /// # Safety
 /// `report` must be NULL or a live handle; `buf` must point to `len` writable bytes or be NULL;

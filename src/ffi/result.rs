@@ -182,7 +182,20 @@ impl TextOut {
     /// Copies `text` and a terminating NUL into the buffer and its length (without the NUL)
     /// to `out_n`. When the buffer is too small (or NULL), writes nothing to it, gives the
     /// needed length in `out_n` and returns `SCEAU_RESULT_INSUFFICIENT_SIZE`.
+    ///
+    /// A NUL inside `text` (a certificate's name may hold any character, and reports and
+    /// messages quote names) is written `\u{0}`, as the text report writes every control
+    /// character (`render::one_line`): C reads a string up to its first NUL, so the
+    /// rest of the text (the rest of a name, every finding after it) would be lost, and
+    /// `out_n` would not be the string's length.
     pub(crate) fn write(self, text: &str) -> sceau_result {
+        let escaped;
+        let text = if memchr::memchr(0, text.as_bytes()).is_some() {
+            escaped = text.replace('\0', "\\u{0}");
+            escaped.as_str()
+        } else {
+            text
+        };
         if self.buf.is_null() || self.len < text.len() + 1 {
             if !self.out_n.is_null() {
                 // SAFETY: checked non-NULL; writable per `new`'s contract.
@@ -217,7 +230,7 @@ impl TextOut {
 /// `text` must be NULL or point to a NUL-terminated string.
 pub(crate) unsafe fn optional_str<'a>(
     text: *const c_char,
-    name: &'static str,
+    name: &str,
 ) -> std::result::Result<Option<&'a str>, sceau_result> {
     if text.is_null() {
         return Ok(None);
