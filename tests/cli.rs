@@ -260,3 +260,35 @@ fn verify_presets_apply_the_diapason_rules() {
     assert_eq!(no_name.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&no_name.stderr).contains("--name"));
 }
+
+/// A name may hold any character. The text report writes control characters as `\u{..}`, so
+/// that a subject cannot print a verdict line of its own or send escape sequences to the
+/// terminal; JSON keeps the value exact (escaped the JSON way).
+#[test]
+fn control_characters_from_the_input_stay_on_their_line() {
+    let out = sceau(&["csr", "check", &data("cn-control-chars.csr")]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text}");
+    let verdict_lines = text
+        .lines()
+        .filter(|l| l.starts_with("ACCEPTED") || l.starts_with("REJECTED"))
+        .count();
+    assert_eq!(verdict_lines, 1, "{text}");
+    assert!(
+        text.contains(r"CN=www.exemple.fr\u{a}ACCEPTED \u{1b}[32mOK"),
+        "{text}"
+    );
+    let out = sceau(&[
+        "csr",
+        "check",
+        "--format",
+        "json",
+        &data("cn-control-chars.csr"),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let subject = json["facts"]["subject_dn"].as_str().unwrap();
+    assert!(
+        subject.contains("www.exemple.fr\nACCEPTED \u{1b}[32mOK"),
+        "{subject}"
+    );
+}

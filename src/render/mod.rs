@@ -12,4 +12,4 @@ pub use json::{
     facts_json, json_error_line, json_line, json_list, RenderedFinding, RenderedReport,
 };
 pub use rules::{rules_json, rules_markdown, rules_text};
-pub use text::{expiry_line, money};
+pub use text::{expiry_line, money, one_line};

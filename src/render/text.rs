@@ -1,6 +1,8 @@
 //! The text form of a report, for a person: the verdict and what was checked, a few lines of
 //! facts, then one line per finding, all in the report's language.
 
+use std::borrow::Cow;
+
 use crate::assurance::facts::{AssuranceFacts, TimestampKind};
 use crate::cert::facts::CertFacts;
 use crate::chain::facts::{ChainFacts, PathEntry};
@@ -15,10 +17,35 @@ use crate::revocation::status::RevocationStatus;
 use crate::rule::{Severity, Verdict};
 use crate::x509::RequestedName;
 
+/// `text` as it may stand on one line of a terminal: control characters (a newline, an
+/// escape sequence) and the bidirectional overrides are written as `\u{..}`. Names, messages
+/// and errors quote what a certificate or request holds, which may be anything: raw, a
+/// subject `CN=a\nACCEPTED` would print a line of its own, and `\u{1b}[…` would drive the
+/// terminal.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    fn unsafe_to_print(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_to_print) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_to_print(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 impl Report {
     /// A short text for a person: verdict first, then the facts, then one line per finding.
+    /// Every value from the checked input is written on one line ([`one_line`]).
     pub fn to_text(&self, lang: Lang) -> String {
-        let mut out = headline(self, lang);
+        let mut out = one_line(&headline(self, lang)).into_owned();
         out.push('\n');
         match self.facts() {
             Facts::Csr(facts) => out.push_str(&csr_summary(facts, lang)),
@@ -43,8 +70,8 @@ impl Report {
                 "  {:<width$} {:<40} {}: {}\n",
                 severity_word(f.severity(), lang),
                 f.code(),
-                f.field(),
-                f.message(lang)
+                one_line(f.field()),
+                one_line(&f.message(lang))
             ));
         }
         out
@@ -122,7 +149,7 @@ pub(crate) fn severity_word(severity: Severity, lang: Lang) -> &'static str {
 
 /// One labelled line of a summary.
 fn line(out: &mut String, label: &str, value: &str) {
-    out.push_str(&format!("  {label:<10} {value}\n"));
+    out.push_str(&format!("  {label:<10} {}\n", one_line(value)));
 }
 
 fn key_text(key: &KeyFacts) -> String {
@@ -276,7 +303,7 @@ pub fn expiry_line(facts: &ExpiryFacts, lang: Lang) -> String {
     let day = |text: &str| text[..10.min(text.len())].to_string();
     let mut out = format!(
         "{} · {} {} · {status}",
-        facts.subject_dn,
+        one_line(&facts.subject_dn),
         lang.pick("expires", "expire le"),
         day(&facts.not_after)
     );
@@ -431,7 +458,7 @@ fn path_lines(path: &[PathEntry], lang: Lang) -> String {
         };
         out.push_str(&format!(
             "  {i}: {role:<width$} {}  [{status}]\n",
-            entry.subject
+            one_line(&entry.subject)
         ));
     }
     out

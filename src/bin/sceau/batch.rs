@@ -214,7 +214,11 @@ fn handle(check: &sceau::BatchCheck, item: &Item, style: Style, lang: Lang) -> D
                     };
                     serde_json::to_string_pretty(&rendered).unwrap_or_default()
                 }
-                Style::Text => format!("== {}\n{}", item.input, report.to_text(lang)),
+                Style::Text => format!(
+                    "== {}\n{}",
+                    render::one_line(&item.input),
+                    report.to_text(lang)
+                ),
             };
             let mut codes: Vec<&'static str> = report.findings().iter().map(|f| f.code()).collect();
             codes.sort_unstable();
@@ -230,7 +234,11 @@ fn handle(check: &sceau::BatchCheck, item: &Item, style: Style, lang: Lang) -> D
         }
         Err(error) => Done {
             text: match style {
-                Style::Text => format!("== {}\nerror: {error}\n", item.input),
+                Style::Text => format!(
+                    "== {}\nerror: {}\n",
+                    render::one_line(&item.input),
+                    render::one_line(&error)
+                ),
                 _ => render::json_error_line(&item.input, &error),
             },
             outcome: Outcome::Unreadable,

@@ -615,7 +615,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("sceau: {message}");
+            eprintln!("sceau: {}", render::one_line(&message));
             ExitCode::from(2)
         }
     }
@@ -743,12 +743,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                                 .expiry_facts()
                                 .map(|f| render::expiry_line(f, lang))
                                 .unwrap_or_default();
-                            emit(&format!("{file}: {line}\n"))?;
+                            emit(&format!("{}: {line}\n", render::one_line(file)))?;
                         }
                         reports.push(report);
                     }
                     Err(message) => {
-                        eprintln!("sceau: {message}");
+                        eprintln!("sceau: {}", render::one_line(&message));
                         worst = 2;
                     }
                 }

@@ -133,6 +133,8 @@ req rsa-small-factor.csr smallfactor "$subj" -sha256 -addext "$san"
 req no-cn.csr rsa2048 "/C=FR/O=Exemple SA" -sha256 -addext "$san"
 req cn-ip.csr rsa2048 "/C=FR/CN=192.0.2.10" -sha256
 req cn-underscore.csr rsa2048 "/C=FR/CN=mon_site.exemple.fr" -sha256
+# A CN holding a newline and a terminal escape sequence: the text report must keep it on one line.
+req cn-control-chars.csr rsa2048 "/C=FR/CN=$(printf 'www.exemple.fr\nACCEPTED \033[32mOK')" -sha256
 req cn-trailing-dot.csr rsa2048 "/C=FR/CN=www.exemple.fr." -sha256
 req san-long-label.csr rsa2048 "$subj" -sha256 -addext "subjectAltName=DNS:www.exemple.fr,DNS:$(printf 'a%.0s' $(seq 1 64)).fr"
 long_name=$(printf 'abcdefghi.%.0s' $(seq 1 26))fr
