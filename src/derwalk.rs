@@ -266,6 +266,22 @@ pub(crate) fn spki_public_key(spki: &[u8]) -> Option<&[u8]> {
     key.value.get(1..)
 }
 
+/// The DER (minimal) content of an INTEGER whose content is `value`, however it was encoded:
+/// superfluous leading 0x00 octets (before an octet below 0x80) and 0xff octets (before one of
+/// 0x80 or more) removed. A certificate's serial number is compared with a CRL entry's or an
+/// OCSP CertID's by value: webpki and x509-parser accept a certificate whose serial carries a
+/// superfluous leading octet, while the CRL and the CertID are DER.
+pub(crate) fn minimal_integer(mut value: &[u8]) -> &[u8] {
+    while let [first, next, ..] = value {
+        if (*first == 0x00 && *next < 0x80) || (*first == 0xff && *next >= 0x80) {
+            value = &value[1..];
+        } else {
+            break;
+        }
+    }
+    value
+}
+
 /// Checks the minimal encoding of an INTEGER's content.
 pub(crate) fn check_integer(value: &[u8], what: &str) -> Result<(), String> {
     match value {

@@ -512,7 +512,11 @@ fn for_each_extension<'a>(
     if w.is_empty() {
         return Err(format!("{what}: empty SEQUENCE (SIZE (1..MAX) required)"));
     }
+    // A list of a few extensions is searched; past that, a set keeps a hostile list of many
+    // thousand extensions linear (a linear search each was quadratic: minutes for 1 MB).
+    const SEARCHED: usize = 16;
     let mut seen: Vec<&[u8]> = Vec::new();
+    let mut many: std::collections::HashSet<&[u8]> = std::collections::HashSet::new();
     while !w.is_empty() {
         let ext = w.expect(derwalk::SEQUENCE, what)?;
         let mut e = Walker::inside(der, &ext);
@@ -525,13 +529,22 @@ fn for_each_extension<'a>(
         };
         let value = e.expect(derwalk::OCTET_STRING, "extnValue")?;
         e.finish("Extension")?;
-        if seen.contains(&oid.value) {
+        let repeated = if seen.len() < SEARCHED {
+            let found = seen.contains(&oid.value);
+            seen.push(oid.value);
+            if seen.len() == SEARCHED && !found {
+                many.extend(seen.iter().copied());
+            }
+            found
+        } else {
+            !many.insert(oid.value)
+        };
+        if repeated {
             return Err(format!(
                 "{what}: extension {} appears twice",
                 derwalk::oid_text_or_hex(oid.value)
             ));
         }
-        seen.push(oid.value);
         visit(oid.value, critical, value.value, &der[ext.start..ext.end])?;
     }
     Ok(())
@@ -619,7 +632,7 @@ fn check_idp_structure(value: &[u8]) -> std::result::Result<(), String> {
 
 /// A ReasonFlags BIT STRING's content (unused-bits octet, then the bits) as bits of a u16,
 /// bit n being the BIT STRING's bit n (1 keyCompromise … 8 aACompromise).
-fn reason_flags(content: &[u8]) -> std::result::Result<u16, String> {
+pub(crate) fn reason_flags(content: &[u8]) -> std::result::Result<u16, String> {
     let (&unused, bits) = content
         .split_first()
         .ok_or("onlySomeReasons: empty BIT STRING")?;

@@ -84,6 +84,8 @@ pub(crate) struct CertDistributionPoint {
     pub(crate) names: Option<DistributionPointNames>,
     /// Whether it names a separate cRLIssuer (an indirect CRL).
     pub(crate) crl_issuer: bool,
+    /// The reasons its CRL covers (ReasonFlags bits), when the point limits them.
+    pub(crate) reasons: Option<u16>,
 }
 
 /// The certificate's cRLDistributionPoints, read strictly; an unreadable extension is an error
@@ -116,12 +118,19 @@ pub(crate) fn cert_distribution_points(
             inner.finish("distributionPoint")?;
             names = Some(DistributionPointNames::read(&choice, cert.issuer())?);
         }
-        fields.optional(0x81, "reasons")?;
+        let reasons = fields
+            .optional(0x81, "reasons")?
+            .map(|r| crate::revocation::crl::reason_flags(r.value))
+            .transpose()?;
         if fields.optional(0xa2, "cRLIssuer")?.is_some() {
             crl_issuer = true;
         }
         fields.finish("DistributionPoint")?;
-        out.push(CertDistributionPoint { names, crl_issuer });
+        out.push(CertDistributionPoint {
+            names,
+            crl_issuer,
+            reasons,
+        });
     }
     Ok(out)
 }

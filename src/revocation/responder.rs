@@ -235,6 +235,16 @@ fn check_signer(
                 "la signature de son certificat de répondeur ne se vérifie pas avec la clé de l'émetteur"
             ));
         }
+        // The issuer's signature on the responder certificate is evidence too: the algorithm
+        // policy judges it as it judges the response's own signature.
+        let certified_with = SignatureScheme::from_algorithm(&delegate.signature_algorithm);
+        if let Some(why) = refused_algorithm(&certified_with, issuer, rules) {
+            return Err(localized!(
+                "its responder certificate: {why}",
+                "son certificat de répondeur : {why}",
+                why = why
+            ));
+        }
         let ocsp_signing =
             matches!(delegate.extended_key_usage(), Ok(Some(eku)) if eku.value.ocsp_signing);
         if !ocsp_signing {
@@ -244,10 +254,22 @@ fn check_signer(
             ));
         }
         let validity = delegate.validity();
-        if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
+        let valid_at =
+            |t: i64| t >= validity.not_before.timestamp() && t <= validity.not_after.timestamp();
+        if !valid_at(time) {
             return Err(localized!(
                 "its responder certificate is not valid at the validation time",
                 "son certificat de répondeur n'est pas valide à la date de validation"
+            ));
+        }
+        // It must also have been valid when it signed: in past validation the response may be
+        // produced long after the validation time, by then with an expired responder's key.
+        let produced_at = seconds(&body.data.produced_at);
+        if !valid_at(produced_at) {
+            return Err(localized!(
+                "its responder certificate was not valid when the response was produced ({at})",
+                "son certificat de répondeur n'était pas valide quand la réponse a été produite ({at})",
+                at = derwalk::rfc3339(produced_at)
             ));
         }
         let nocheck = delegate
@@ -323,7 +345,7 @@ fn cert_id_matches(
             .digest(data)
             .is_some_and(|digest| digest == expected)
     };
-    id.serial_number.as_bytes() == target.raw_serial()
+    id.serial_number.as_bytes() == derwalk::minimal_integer(target.raw_serial())
         && hash_is(target.issuer().as_raw(), id.issuer_name_hash.as_bytes())
         && hash_is(
             &issuer.public_key().subject_public_key.data,

@@ -18,6 +18,7 @@ use crate::revocation::ocsp::OcspResponse;
 use crate::revocation::points::{cert_distribution_points, DistributionPointNames};
 use crate::revocation::policy::RevocationPolicy;
 use crate::revocation::responder::ocsp_evidence;
+use crate::signature::SignatureScheme;
 use crate::verify::certificate_signed_by;
 use crate::x509::{dn_key, dn_text, is_ca};
 
@@ -355,17 +356,49 @@ impl RevocationSources {
             return refuse(why);
         }
 
-        let reasons = crl
-            .issuing_distribution_point()
-            .and_then(|idp| idp.only_some_reasons);
+        // RFC 5280 §6.3.3(d): the reasons the CRL covers are its onlySomeReasons limited by the
+        // reasons of the certificate's distribution points it answers for (those its Issuing
+        // Distribution Point names, or all of them when it names none).
+        let idp = crl.issuing_distribution_point();
+        let idp_names = idp.and_then(|idp| idp.names.as_ref());
+        let point_reasons = (!points.is_empty()).then(|| {
+            points
+                .iter()
+                .filter(|p| match idp_names {
+                    Some(names) => p.names.as_ref().is_some_and(|n| n.intersects(names)),
+                    None => true,
+                })
+                .fold(0u16, |mask, p| mask | p.reasons.unwrap_or(ALL_REASONS))
+        });
+        let reasons = match (idp.and_then(|idp| idp.only_some_reasons), point_reasons) {
+            (only, None) => only,
+            (None, Some(mask)) if mask & ALL_REASONS == ALL_REASONS => None,
+            (only, Some(mask)) => Some(only.unwrap_or(ALL_REASONS) & mask),
+        };
         let what = localized!("this CRL", "cette LCR");
-        match crl.lookup(target.raw_serial()) {
+        match crl.lookup(derwalk::minimal_integer(target.raw_serial())) {
             // A revocation dated after the validation time had not happened yet at that time.
             Some(entry) if entry.revoked_at <= time => Ok(Evidence::Revoked { entry, source }),
             later => {
                 let stale = staleness(crl.this_update(), crl.next_update(), rules, &what)
                     .why()
                     .map(|why| about(&source, &why));
+                // Past validation: a CA may drop a revoked certificate's entry once one
+                // regularly scheduled CRL issued after its notAfter has listed it (RFC 5280
+                // §3.3). A CRL issued more than one of its own periods after the expiry is not
+                // that first one: its silence is no evidence of good standing.
+                let not_after = target.validity().not_after.timestamp();
+                let beyond = crl.this_update() > not_after
+                    && crl.next_update().is_none_or(|next| {
+                        crl.this_update() - not_after > next.saturating_sub(crl.this_update())
+                    });
+                if stale.is_none() && beyond {
+                    return refuse(localized!(
+                        "it was issued more than one CRL period after the certificate expired ({not_after}), when its entry may have been removed",
+                        "elle a été émise plus d'une période de LCR après l'expiration du certificat ({not_after}), quand son entrée a pu être retirée",
+                        not_after = derwalk::rfc3339(not_after)
+                    ));
+                }
                 Ok(Evidence::Good {
                     source,
                     stale,
@@ -408,12 +441,35 @@ impl RevocationSources {
                     who = who
                 ));
             };
+            // The CA's signature on it is evidence too, judged as the CRL's own signature is.
+            let certified_with = SignatureScheme::from_algorithm(&candidate.signature_algorithm);
+            if let Some(why) = refused_algorithm(&certified_with, position.above[at], rules) {
+                return Err(localized!(
+                    "{who}, its certificate: {why}",
+                    "{who}, son certificat : {why}",
+                    who = who,
+                    why = why
+                ));
+            }
             let validity = candidate.validity();
-            if time < validity.not_before.timestamp() || time > validity.not_after.timestamp() {
+            let valid_at = |t: i64| {
+                t >= validity.not_before.timestamp() && t <= validity.not_after.timestamp()
+            };
+            if !valid_at(time) {
                 return Err(localized!(
                     "{who} is not valid at the validation time",
                     "{who} n'est pas valide à la date de validation",
                     who = who
+                ));
+            }
+            // And valid when it signed: in past validation the CRL may be issued long after
+            // the validation time, by then with an expired signer's key.
+            if !valid_at(crl.this_update()) {
+                return Err(localized!(
+                    "{who} was not valid when the CRL was issued ({at})",
+                    "{who} n'était pas valide quand la LCR a été émise ({at})",
+                    who = who,
+                    at = derwalk::rfc3339(crl.this_update())
                 ));
             }
             let status = self.status(

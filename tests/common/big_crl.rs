@@ -14,6 +14,13 @@ pub fn serial(i: u32) -> Vec<u8> {
     s
 }
 
+/// DER tag, length and content, as a new vector.
+pub fn tlv_of(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    tlv(tag, content, &mut out);
+    out
+}
+
 fn tlv(tag: u8, content: &[u8], out: &mut Vec<u8>) {
     out.push(tag);
     let len = content.len();
