@@ -346,6 +346,64 @@ impl AlgorithmPolicy {
         out
     }
 
+    /// [`AlgorithmPolicy::check_signature`], and the digest `message_digest` when the signed
+    /// content is bound by a digest other than the scheme's (a CMS signer's digestAlgorithm,
+    /// which computes the message-digest attribute, RFC 5652 §5.4): the content is then only as
+    /// safe as that digest, whatever the signatureAlgorithm names.
+    pub fn check_signed_digest(
+        &self,
+        scheme: &SignatureScheme,
+        message_digest: Option<HashAlg>,
+        key: Option<KeyStrength>,
+        day: Date,
+        field: &str,
+    ) -> Vec<Finding> {
+        let mut out = self.check_signature(scheme, key, day, field);
+        let Some(hash) = message_digest.filter(|h| scheme.hash() != Some(*h)) else {
+            return out;
+        };
+        let algorithm = crate::lang::localized!(
+            "{scheme} over a {hash} message-digest",
+            "{scheme} sur un message-digest {hash}",
+            scheme = scheme.describe(),
+            hash = hash.name()
+        );
+        out.extend(self.check_digest(hash, algorithm, day, field));
+        out
+    }
+
+    /// The findings of this policy on `hash` as the digest that binds signed data (a CMS
+    /// message-digest, a time-stamp's message imprint), judged on `day`; `algorithm` names the
+    /// use in the findings.
+    pub fn check_digest(
+        &self,
+        hash: HashAlg,
+        algorithm: crate::lang::Localized,
+        day: Date,
+        field: &str,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.retired_hashes.contains(&hash) {
+            out.push(
+                Finding::new(&SIGNATURE_RETIRED, field)
+                    .text("algorithm", algorithm.clone())
+                    .arg("hash", hash.name()),
+            );
+        }
+        for sunset in self.hash_sunsets.iter().filter(|s| s.hash == hash) {
+            if day >= sunset.until {
+                out.push(
+                    Finding::new(&SIGNATURE_EXPIRED, field)
+                        .text("algorithm", algorithm.clone())
+                        .arg("hash", hash.name())
+                        .arg("until", sunset.until)
+                        .arg("source", &sunset.source),
+                );
+            }
+        }
+        out
+    }
+
     /// What the dated scheme rules say of `family` on `day`: nothing when the family has no
     /// rule, or one covers the day and the key is large enough.
     fn scheme_rule_findings(

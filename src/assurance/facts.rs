@@ -55,6 +55,7 @@ pub enum SubIndication {
     NoSigningCertificateFound,
     SignedDataNotFound,
     TryLater,
+    TimestampOrderFailure,
 }
 
 impl SubIndication {
@@ -90,6 +91,7 @@ impl SubIndication {
             NoSigningCertificateFound => "NO_SIGNING_CERTIFICATE_FOUND",
             SignedDataNotFound => "SIGNED_DATA_NOT_FOUND",
             TryLater => "TRY_LATER",
+            TimestampOrderFailure => "TIMESTAMP_ORDER_FAILURE",
         }
     }
 }

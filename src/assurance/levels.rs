@@ -97,6 +97,11 @@ fn eidas(input: &LevelInput<'_>, findings: &mut Vec<Finding>) -> (EidasLevel, Op
     let mut ades_qc = Vec::new();
     if !qc.compliance {
         ades_qc.push(Finding::new(&EIDAS_NO_QC, "signer.qcStatements"));
+    } else if !qc.legislation.is_empty() {
+        ades_qc.push(
+            Finding::new(&EIDAS_NON_EU, "signer.qcStatements.QcCClegislation")
+                .arg("countries", qc.legislation.join(", ")),
+        );
     }
     match input.recognised {
         Recognised::Listed => {}
@@ -179,7 +184,8 @@ fn refused_uses(
     };
     uses.iter()
         .filter_map(|u| {
-            let refused = policy.check_signature(&u.scheme, u.key, day_of(u.at), field);
+            let refused =
+                policy.check_signed_digest(&u.scheme, u.message_digest, u.key, day_of(u.at), field);
             refused.first().map(|first| {
                 Finding::new(rule, field)
                     .text("what", u.what.clone())

@@ -90,6 +90,10 @@ rules! {
         "RFC 3161 §2.3, §2.4.2; ETSI EN 319 102-1 §5.4",
         "The {kind} time-stamp of {gen_time} is not valid evidence: {detail}. It is ignored.",
         "L'horodatage {kind} du {gen_time} n'est pas une preuve valable : {detail}. Il est ignoré.";
+    TIMESTAMP_ORDER: "assurance.timestamp.order", Warning,
+        "ETSI EN 319 102-1 §5.6.2 (TIMESTAMP_ORDER_FAILURE); EN 319 122-1 §5.2.8 (content-time-stamp, obtained before signing)",
+        "The content time-stamp of {content} is later than the signature time-stamp of {signature}: the signature cannot have been made after the one and existed before the other.",
+        "L'horodatage du contenu du {content} est postérieur à l'horodatage de signature du {signature} : la signature ne peut avoir été faite après l'un et avoir existé avant l'autre.";
     NOT_PASSED: "assurance.indication.not_passed", Error,
         "ETSI EN 319 102-1 §5.1.3",
         "The validation did not pass: {indication} {sub}.",
@@ -104,6 +108,10 @@ rules! {
         "eIDAS art. 28, annex I; ETSI EN 319 412-5 §4.2.1 (QcCompliance 0.4.0.1862.1.1)",
         "For AdES-QC the signer's certificate must be an EU qualified certificate (QcCompliance); it is not.",
         "Pour AdES-QC le certificat du signataire doit être un certificat qualifié de l'UE (QcCompliance) ; il ne l'est pas.";
+    EIDAS_NON_EU: "assurance.eidas.non_eu_qualified", Notice,
+        "ETSI EN 319 412-5 §4.2.1, §4.2.4 (QcCClegislation 0.4.0.1862.1.7)",
+        "For AdES-QC the signer's certificate must be an EU qualified certificate; its QcCClegislation says it is qualified under the law of {countries}.",
+        "Pour AdES-QC le certificat du signataire doit être un certificat qualifié de l'UE ; son QcCClegislation le dit qualifié selon le droit de {countries}.";
     EIDAS_NO_TRUSTED_LIST: "assurance.eidas.no_trusted_list", Notice,
         "ETSI TS 119 615 §4 (a qualified certificate is confirmed by a trusted list); as DSS does without a trusted list",
         "For AdES-QC the issuing CA must be in a trusted list, and none was given (--recognised-cas): sceau stops at AdES.",

@@ -61,6 +61,9 @@ pub(crate) struct SignerOutcome {
     pub(crate) signer: Option<usize>,
     /// The scheme of the signature.
     pub(crate) scheme: Option<SignatureScheme>,
+    /// The digestAlgorithm that computed the message-digest attribute, when the signature is
+    /// over signed attributes: the content is bound by it, not by the scheme's digest.
+    pub(crate) message_digest: Option<HashAlg>,
     /// The signing-time attribute, when present (a claim of the signer).
     pub(crate) signing_time: Option<i64>,
     /// What the ESS attribute says.
@@ -89,19 +92,48 @@ pub(crate) fn check_signer(
     content: &[u8],
     candidates: &[X509Certificate<'_>],
 ) -> SignerOutcome {
-    let mut outcome = SignerOutcome {
+    let id = signed.signer_id();
+    // The certificates are not signed: anyone may put one before the signer's with the same
+    // issuer and serial (or key identifier). Each that the SignerInfo names is tried; the one
+    // the signature verifies with (and the signing-certificate attribute names) is the signer's.
+    let mut first: Option<SignerOutcome> = None;
+    for index in (0..candidates.len()).filter(|i| names(&id, &candidates[*i])) {
+        let outcome = check_with(signed, content, candidates, index);
+        match (&outcome.verified, &outcome.signing_certificate) {
+            (Ok(()), SigningCertificate::Matches) => return outcome,
+            (Ok(()), _) if first.as_ref().is_none_or(|f| f.verified.is_err()) => {
+                first = Some(outcome)
+            }
+            _ if first.is_none() => first = Some(outcome),
+            _ => {}
+        }
+    }
+    first.unwrap_or_else(|| SignerOutcome {
         signer: None,
         scheme: None,
+        message_digest: None,
+        signing_time: None,
+        signing_certificate: SigningCertificate::Missing,
+        verified: Err(SignerFailure::NoSigner(describe_missing(&id))),
+    })
+}
+
+/// Judges the SignerInfo of `signed` over `content` with `candidates[index]` as the signer's
+/// certificate.
+fn check_with(
+    signed: &SignedData,
+    content: &[u8],
+    candidates: &[X509Certificate<'_>],
+    index: usize,
+) -> SignerOutcome {
+    let mut outcome = SignerOutcome {
+        signer: Some(index),
+        scheme: None,
+        message_digest: None,
         signing_time: None,
         signing_certificate: SigningCertificate::Missing,
         verified: Ok(()),
     };
-    let id = signed.signer_id();
-    let Some(index) = candidates.iter().position(|c| names(&id, c)) else {
-        outcome.verified = Err(SignerFailure::NoSigner(describe_missing(&id)));
-        return outcome;
-    };
-    outcome.signer = Some(index);
     let cert = &candidates[index];
     let digest = match digest_of(signed) {
         Ok(digest) => digest,
@@ -114,6 +146,7 @@ pub(crate) fn check_signer(
     outcome.scheme = Some(scheme.clone());
     let message = match signed.signed_attributes_to_verify() {
         Some(attrs) => {
+            outcome.message_digest = Some(digest);
             outcome.signing_time = signing_time(signed);
             outcome.signing_certificate = signing_certificate(signed, cert);
             if let Err(failure) = check_attributes(signed, content, digest) {
@@ -237,6 +270,25 @@ fn check_attributes(
                 "the {name} signed attribute appears {count} times; RFC 5652 §5.3 wants it once",
                 "l'attribut signé {name} figure {count} fois ; la RFC 5652 §5.3 le veut une fois",
                 name = name,
+                count = count
+            )));
+        }
+    }
+    // Each a single value too (RFC 5652 §11.1–11.3); signing-time, when present, once and
+    // single-valued: a second value would leave what was signed, or when, to the verifier.
+    for (oid, name, at_most) in [
+        (OID_CONTENT_TYPE, "content-type", false),
+        (OID_MESSAGE_DIGEST, "message-digest", false),
+        (OID_SIGNING_TIME, "signing-time", true),
+    ] {
+        let count = signed.signed_attribute_count(&oid);
+        let values = signed.signed_attribute(&oid).len();
+        if (at_most && count > 1) || (count == 1 && values != 1) {
+            return Err(SignerFailure::Format(localized!(
+                "the {name} signed attribute has {values} values in {count} attributes; RFC 5652 §11 wants one attribute of a single value",
+                "l'attribut signé {name} a {values} valeurs dans {count} attributs ; la RFC 5652 §11 en veut un seul, d'une seule valeur",
+                name = name,
+                values = values,
                 count = count
             )));
         }

@@ -16,7 +16,7 @@ use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
 use crate::revocation::status::RevocationSources;
 use crate::rule::{day_of, Severity};
-use crate::signature::SignatureScheme;
+use crate::signature::{HashAlg, SignatureScheme};
 use crate::usage::Usage;
 use crate::x509::dn_text;
 
@@ -28,6 +28,8 @@ pub(crate) struct SignatureUse {
     pub(crate) what: Localized,
     /// Its scheme.
     pub(crate) scheme: SignatureScheme,
+    /// The digest of the message-digest attribute, when it is not the scheme's.
+    pub(crate) message_digest: Option<HashAlg>,
     /// The size of the signing key.
     pub(crate) key: Option<KeyStrength>,
     /// When it is judged (Unix seconds): its proof of existence, or the validation time.
@@ -154,12 +156,38 @@ fn tsa_check(
             "son genTime sort de la validité de son certificat d'horodatage"
         ));
     }
+    // The imprint binds what is stamped: it is only as strong as its digest.
+    if let Some(hash) = token.imprint_hash {
+        let what = localized!(
+            "a {hash} message imprint",
+            "une empreinte {hash}",
+            hash = hash.name()
+        );
+        let day = day_of(options.unix_time());
+        if let Some(finding) = algorithms
+            .check_digest(hash, what, day, "timestamp")
+            .first()
+        {
+            return Err(localized!(
+                "the {policy} algorithm policy refuses its message imprint: {why}",
+                "la politique d'algorithmes {policy} refuse son empreinte : {why}",
+                policy = algorithms.name,
+                why = finding.localized()
+            ));
+        }
+    }
     let scheme = outcome.scheme.clone().unwrap_or(SignatureScheme::Unknown {
         oid: "(none)".into(),
     });
     let key = KeyStrength::of(&PublicKey::from_spki(tsa.public_key()));
     let time = options.unix_time();
-    let refused = algorithms.check_signature(&scheme, key, day_of(time), "timestamp");
+    let refused = algorithms.check_signed_digest(
+        &scheme,
+        outcome.message_digest,
+        key,
+        day_of(time),
+        "timestamp",
+    );
     if let Some(finding) = refused.first() {
         return Err(localized!(
             "the {policy} algorithm policy refuses its signature: {why}",
@@ -175,6 +203,7 @@ fn tsa_check(
             at = rfc3339(token.gen_time)
         ),
         scheme,
+        message_digest: outcome.message_digest,
         key,
         at: time,
     });

@@ -248,8 +248,9 @@ pub(crate) fn check(
     let verified_over_data = content.is_some() && outcome.verified.is_ok();
     match (&outcome.verified, &content) {
         (Ok(()), _) => {}
-        // Without the data no digest can match: the missing data is the reason given.
-        (Err(SignerFailure::Hash(_)), None) => {}
+        // Without the data no digest can match, nor a signature over the data itself (no
+        // signed attributes): the missing data is the reason given.
+        (Err(SignerFailure::Hash(_) | SignerFailure::Signature(_)), None) => {}
         (Err(SignerFailure::Format(why)), _) => reasons.fail(
             SubIndication::FormatFailure,
             Finding::new(&FORMAT, "signature").text("detail", why.clone()),
@@ -380,6 +381,23 @@ pub(crate) fn check(
         .filter(|s| s.valid() && s.facts.kind == TimestampKind::Content)
         .map(|s| s.gen_time)
         .max();
+    // A content-time-stamp is obtained before signing, a signature-time-stamp after: one
+    // later than the other is evidence that contradicts itself.
+    let signature_stamped = stamps
+        .iter()
+        .filter(|s| s.valid() && s.facts.kind != TimestampKind::Content)
+        .map(|s| s.gen_time)
+        .min();
+    if let (Some(content), Some(signature)) = (made_after, signature_stamped) {
+        if content > signature {
+            reasons.fail(
+                SubIndication::TimestampOrderFailure,
+                Finding::new(&TIMESTAMP_ORDER, "timestamps")
+                    .arg("content", rfc3339(content))
+                    .arg("signature", rfc3339(signature)),
+            );
+        }
+    }
 
     let mut path: Vec<PathEntry> = Vec::new();
     let mut uses: Vec<SignatureUse> = stamps.iter().flat_map(|s| s.uses.clone()).collect();
@@ -404,6 +422,7 @@ pub(crate) fn check(
                 &options.algorithms,
                 localized!("the signer's signature", "la signature du signataire"),
                 scheme,
+                outcome.message_digest,
                 key,
                 best,
                 "signature",
@@ -412,6 +431,7 @@ pub(crate) fn check(
             uses.push(SignatureUse {
                 what: localized!("the signer's signature", "la signature du signataire"),
                 scheme: scheme.clone(),
+                message_digest: outcome.message_digest,
                 key,
                 at: best,
             });
@@ -698,20 +718,22 @@ fn judge_path(
 
 /// The signer's signature judged by the algorithm policy at the best-signature-time; refused
 /// then but allowed at some earlier time, a proof of existence from before would have saved it.
+#[allow(clippy::too_many_arguments)]
 fn judge_algorithm(
     policy: &AlgorithmPolicy,
     what: Localized,
     scheme: &SignatureScheme,
+    message_digest: Option<crate::signature::HashAlg>,
     key: Option<KeyStrength>,
     at: i64,
     field: &str,
     reasons: &mut Reasons,
 ) {
-    let refused = policy.check_signature(scheme, key, day_of(at), field);
+    let refused = policy.check_signed_digest(scheme, message_digest, key, day_of(at), field);
     let Some(first) = refused.first() else {
         return;
     };
-    let ever = policy.check_signature(scheme, key, day_of(0), field);
+    let ever = policy.check_signed_digest(scheme, message_digest, key, day_of(0), field);
     let (sub, rule) = if ever.is_empty() {
         (SubIndication::CryptoConstraintsFailureNoPoe, &CRYPTO_NO_POE)
     } else {
@@ -743,6 +765,7 @@ fn path_uses(
                     subject = dn_text(cert.subject())
                 ),
                 scheme: SignatureScheme::from_algorithm(&cert.signature_algorithm),
+                message_digest: None,
                 key: KeyStrength::of(&PublicKey::from_spki(issuer.public_key())),
                 at: best,
             });
