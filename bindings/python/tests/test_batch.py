@@ -110,6 +110,10 @@ def test_arguments_are_checked_when_called():
     with pytest.raises(sceau.UsageError) as caught:
         sceau.check_many([], "standard", jobs=0)
     assert "0 threads" in str(caught.value)
+    # A negative count is no usize: refused before the library is called.
+    with pytest.raises(sceau.UsageError) as caught:
+        sceau.check_many([], "standard", jobs=-1)
+    assert caught.value.argument == "jobs"
     with pytest.raises(sceau.UsageError):
         sceau.check_many([], "standard", kind="crl")
     with pytest.raises(sceau.UsageError):

@@ -225,6 +225,8 @@ def test_limits_bound_the_work():
     with pytest.raises(sceau.UsageError) as caught:
         terminals(limits={"nope": 1})
     assert caught.value.argument == "limits"
+    # A limit is a usize, as in Rust and C: past 2**32 is a value like another.
+    assert terminals(limits={"path-attempts": 2**40}).limits["path-attempts"] == 2**40
 
 
 def test_the_diapason_presets():

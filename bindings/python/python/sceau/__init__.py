@@ -209,13 +209,13 @@ def _strings(values: Any, argument: str) -> List[str]:
     return result
 
 
-def _count(value: Any, argument: str) -> int:
+def _count(value: Any, argument: str, most: int = 0xFFFF_FFFF) -> int:
+    """An int the Rust side can take (u32 unless `most` says otherwise); what the value
+    means is the library's to judge."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{argument}: expected an int, not {type(value).__name__}")
-    if not 0 <= value <= 0xFFFF_FFFF:
-        raise UsageError(
-            f"{argument}: {value} is out of range (0 to 4294967295)", argument=argument
-        )
+    if not 0 <= value <= most:
+        raise UsageError(f"{argument}: {value} is out of range (0 to {most})", argument=argument)
     return value
 
 
@@ -398,7 +398,8 @@ def _limits(limits: Optional[Mapping[str, int]]) -> List[Tuple[str, int]]:
         return []
     out = []
     for name, value in limits.items():
-        out.append((name.replace("_", "-"), _count(value, f"limits[{name!r}]")))
+        # The limits are usize on the Rust side.
+        out.append((name.replace("_", "-"), _count(value, f"limits[{name!r}]", 2**64 - 1)))
     return out
 
 
@@ -729,10 +730,8 @@ def _batch(
     rules_at: Union[_dt.date, str, None],
 ) -> Any:
     if jobs is not None:
-        if isinstance(jobs, bool) or not isinstance(jobs, int):
-            raise TypeError(f"jobs: expected an int, not {type(jobs).__name__}")
-        if jobs < 0:
-            raise UsageError(f"jobs: {jobs} threads: expected at least 1", argument="jobs")
+        # A conversion to usize only: the library refuses 0 itself, with its own message.
+        _count(jobs, "jobs", 2**64 - 1)
     key = (
         kind,
         profile,
