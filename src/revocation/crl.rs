@@ -16,7 +16,7 @@ use crate::error::{Error, ObjectKind, Result};
 use crate::input;
 use crate::lang::{localized, Localized};
 use crate::public_key::PublicKey;
-use crate::revocation::points::DistributionPointNames;
+use crate::revocation::points::{reason_flags, DistributionPointNames};
 use crate::signature::SignatureScheme;
 use crate::verify::{verify_signature, SignatureMemo};
 use crate::x509::{dn_key, dn_text};
@@ -574,7 +574,7 @@ fn read_idp(
             }
             1 => idp.only_user_certs = true,
             2 => idp.only_ca_certs = true,
-            3 => idp.only_some_reasons = Some(reason_flags(field.value)?),
+            3 => idp.only_some_reasons = Some(reason_flags(field.value, "onlySomeReasons")?),
             4 => idp.indirect = true,
             _ => idp.only_attribute_certs = true,
         }
@@ -628,24 +628,4 @@ fn check_idp_structure(value: &[u8]) -> std::result::Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// A ReasonFlags BIT STRING's content (unused-bits octet, then the bits) as bits of a u16,
-/// bit n being the BIT STRING's bit n (1 keyCompromise … 8 aACompromise).
-pub(crate) fn reason_flags(content: &[u8]) -> std::result::Result<u16, String> {
-    let (&unused, bits) = content
-        .split_first()
-        .ok_or("onlySomeReasons: empty BIT STRING")?;
-    if unused > 7 || bits.len() > 2 || (bits.is_empty() && unused != 0) {
-        return Err("onlySomeReasons: not a ReasonFlags BIT STRING".into());
-    }
-    let mut flags = 0u16;
-    for (octet, &byte) in bits.iter().enumerate() {
-        for bit in 0..8 {
-            if byte & (0x80 >> bit) != 0 {
-                flags |= 1 << (octet * 8 + bit);
-            }
-        }
-    }
-    Ok(flags)
 }

@@ -120,7 +120,7 @@ pub(crate) fn cert_distribution_points(
         }
         let reasons = fields
             .optional(0x81, "reasons")?
-            .map(|r| crate::revocation::crl::reason_flags(r.value))
+            .map(|r| reason_flags(r.value, "reasons"))
             .transpose()?;
         if fields.optional(0xa2, "cRLIssuer")?.is_some() {
             crl_issuer = true;
@@ -133,4 +133,25 @@ pub(crate) fn cert_distribution_points(
         });
     }
     Ok(out)
+}
+
+/// A ReasonFlags BIT STRING's content (unused-bits octet, then the bits) as bits of a u16,
+/// bit n being the BIT STRING's bit n (1 keyCompromise … 8 aACompromise); `what` names the
+/// field in errors (a distribution point's reasons, an IDP's onlySomeReasons).
+pub(crate) fn reason_flags(content: &[u8], what: &str) -> Result<u16, String> {
+    let (&unused, bits) = content
+        .split_first()
+        .ok_or_else(|| format!("{what}: empty BIT STRING"))?;
+    if unused > 7 || bits.len() > 2 || (bits.is_empty() && unused != 0) {
+        return Err(format!("{what}: not a ReasonFlags BIT STRING"));
+    }
+    let mut flags = 0u16;
+    for (octet, &byte) in bits.iter().enumerate() {
+        for bit in 0..8 {
+            if byte & (0x80 >> bit) != 0 {
+                flags |= 1 << (octet * 8 + bit);
+            }
+        }
+    }
+    Ok(flags)
 }
