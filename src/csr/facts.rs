@@ -1,7 +1,9 @@
 //! The facts of a CSR, read once from the decoded request and kept for every later use:
 //! subject, requested names, key, signature algorithm, requested usages, attributes.
 
-use asn1_rs::{FromDer, Oid};
+use std::collections::HashSet;
+
+use asn1_rs::FromDer;
 use serde::Serialize;
 use x509_parser::prelude::*;
 
@@ -129,13 +131,13 @@ impl CsrFacts {
     }
 
     fn read_extensions(&mut self, extensions: &[X509Extension<'_>]) {
-        let mut seen: Vec<&Oid<'_>> = Vec::new();
+        // A set: a hostile request may carry many thousand extensions.
+        let mut seen: HashSet<&[u8]> = HashSet::new();
         for ext in extensions {
-            if seen.contains(&&ext.oid) {
+            if !seen.insert(ext.oid.as_bytes()) {
                 self.duplicate_extensions
                     .push(crate::x509::dotted(&ext.oid));
             }
-            seen.push(&ext.oid);
             match read_extension(ext) {
                 ExtensionReading::SubjectAltName(names) => {
                     self.san_requested = true;

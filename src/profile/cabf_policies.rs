@@ -6,6 +6,8 @@
 //! and the RFC 5280 §4.2.1.4 rules every profile shares: no repeated OID, userNotice without
 //! noticeRef, explicitText as a UTF8String without control characters.
 
+use std::collections::HashMap;
+
 use time::macros::date;
 use time::Date;
 
@@ -253,13 +255,16 @@ pub(crate) fn check_rfc5280(
         out.push(Finding::new(&MALFORMED, FIELD).arg("at", at));
         return false;
     }
-    let mut seen: Vec<&str> = Vec::new();
+    // Counted in one pass (a hostile extension may list many thousand policies), then reported
+    // in the order of their first appearance.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for oid in policies.oids() {
-        if seen.contains(&oid) {
+        *counts.entry(oid).or_default() += 1;
+    }
+    for oid in policies.oids() {
+        let Some(count) = counts.remove(oid) else {
             continue;
-        }
-        seen.push(oid);
-        let count = policies.oids().filter(|o| *o == oid).count();
+        };
         if count > 1 {
             out.push(
                 Finding::new(&DUPLICATE_OID, FIELD)

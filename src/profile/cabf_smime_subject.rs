@@ -9,6 +9,8 @@
 //! 2.23.140.1.5.T.G; without one, they are guessed as pkilint's `--guess` does: the legacy
 //! generation, the type from the subject.
 
+use std::collections::HashSet;
+
 use crate::cert::facts::CertFacts;
 use crate::lang::Localized;
 use crate::names::check_email;
@@ -387,13 +389,13 @@ fn judge(name: &Name<'_>, ty: &CertificateType, mailboxes: &[&str], out: &mut Ve
         }
     }
     if ty.presence(&OTHERS) == Forbidden {
-        let mut seen: Vec<&str> = Vec::new();
+        // A set: a hostile subject may hold many thousand attributes.
+        let mut seen: HashSet<&str> = HashSet::new();
         for attribute in name.attributes {
             let oid = attribute.oid.as_ref();
-            if ATTRIBUTES.iter().any(|row| row.oid == oid) || seen.contains(&oid) {
+            if ATTRIBUTES.iter().any(|row| row.oid == oid) || !seen.insert(oid) {
                 continue;
             }
-            seen.push(oid);
             out.push(by_table(
                 &SMIME_SUBJECT_OTHER_FORBIDDEN,
                 &attribute.name,

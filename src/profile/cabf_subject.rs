@@ -3,6 +3,8 @@
 //! IV from their reserved policy OID, BR §7.1.2.7.2–4; EV, EV Guidelines §9.2) and CA
 //! certificates (BR §7.1.2.10.2) — and what an attribute the table does not name is.
 
+use std::collections::HashSet;
+
 use crate::cert::facts::CertFacts;
 use crate::profile::cabf::{CabProfile, Presence, EV_POLICY};
 use crate::rule::{rules, Finding};
@@ -184,13 +186,13 @@ pub(crate) fn check(facts: &CertFacts, profile: &CabProfile, out: &mut Vec<Findi
             _ => {}
         }
     }
-    let mut seen: Vec<&str> = Vec::new();
+    // A set: a hostile subject may hold many thousand attributes.
+    let mut seen: HashSet<&str> = HashSet::new();
     for attribute in &facts.subject {
         let name = attribute.name.as_ref();
-        if table.attributes.iter().any(|(n, _)| *n == name) || seen.contains(&name) {
+        if table.attributes.iter().any(|(n, _)| *n == name) || !seen.insert(name) {
             continue;
         }
-        seen.push(name);
         match table.others {
             Forbidden => out.push(finding(&SUBJECT_UNKNOWN_FORBIDDEN, name)),
             NotRecommended => out.push(finding(&SUBJECT_UNKNOWN_NOT_RECOMMENDED, name)),

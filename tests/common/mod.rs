@@ -64,8 +64,15 @@ pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
     match content.len() {
         n if n < 128 => out.push(n as u8),
-        n if n < 256 => out.extend([0x81, n as u8]),
-        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        n => {
+            let octets: Vec<u8> = n
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|&b| b == 0)
+                .collect();
+            out.push(0x80 | octets.len() as u8);
+            out.extend(octets);
+        }
     }
     out.extend(content);
     out
