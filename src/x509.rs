@@ -429,8 +429,17 @@ fn push_rdn_key(out: &mut String, rdn: &RelativeDistinguishedName<'_>) {
 }
 
 /// `type=value`: the dotted type, then the string with its white space collapsed to single
-/// spaces and its case folded, or `#` and the hex of a value that is not a string.
+/// spaces and its case folded, or `#` and the hex of a value that is not a string. In a
+/// string, the characters that structure the key (`,` `+` `=` `#` `\`) are escaped with `\`:
+/// unescaped, the CN `a,2.5.4.3=b` had the key of the two RDNs `CN=a` and `CN=b`, and the
+/// string `#01` the key of a non-string value 01.
 fn push_attribute_key(out: &mut String, atv: &AttributeTypeAndValue<'_>) {
+    fn push_escaped(out: &mut String, c: char) {
+        if matches!(c, ',' | '+' | '=' | '#' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
     out.push_str(&dotted(atv.attr_type()));
     out.push('=');
     let value = atv.attr_value();
@@ -443,9 +452,13 @@ fn push_attribute_key(out: &mut String, atv: &AttributeTypeAndValue<'_>) {
                 // Word by word is the same as the whole string: a final sigma's context ends
                 // at white space.
                 if word.is_ascii() {
-                    out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    for b in word.bytes() {
+                        push_escaped(out, char::from(b.to_ascii_lowercase()));
+                    }
                 } else {
-                    out.push_str(&word.to_lowercase());
+                    for c in word.to_lowercase().chars() {
+                        push_escaped(out, c);
+                    }
                 }
             }
         }
@@ -559,5 +572,27 @@ mod tests {
         let other = name(&[tlv(0x31, &[o, cn].concat())]);
         assert_eq!(one, "2.5.4.10=acme+2.5.4.3=serveur");
         assert_eq!(one, other);
+    }
+
+    #[test]
+    fn name_keys_tell_structure_from_the_characters_of_a_value() {
+        let name = |rdns: &[Vec<u8>]| {
+            let der = tlv(0x30, &rdns.concat());
+            dn_key(&X509Name::from_der(&der).unwrap().1)
+        };
+        let rdn = |value: &[u8]| tlv(0x31, &attribute(CN, 0x0c, value));
+        // One CN holding a comma and an '=' against two RDNs.
+        assert_ne!(name(&[rdn(b"a,2.5.4.3=b")]), name(&[rdn(b"a"), rdn(b"b")]));
+        // One CN holding a '+' against a multi-valued RDN.
+        let two = tlv(
+            0x31,
+            &[attribute(CN, 0x0c, b"a"), attribute(CN, 0x0c, b"b")].concat(),
+        );
+        assert_ne!(name(&[rdn(b"a+2.5.4.3=b")]), name(&[two]));
+        // The string '#01ff' against an INTEGER 01ff; a backslash is escaped too.
+        let integer = tlv(0x31, &attribute(CN, 0x02, &[0x01, 0xff]));
+        assert_ne!(name(&[rdn(b"#01ff")]), name(&[integer]));
+        assert_ne!(name(&[rdn(b"a\\,b")]), name(&[rdn(b"a\\"), rdn(b"b")]));
+        assert_eq!(name(&[rdn(b"A,B")]), "2.5.4.3=a\\,b");
     }
 }
