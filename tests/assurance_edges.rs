@@ -209,6 +209,22 @@ fn a_signature_without_attributes_and_without_its_data_is_not_a_crypto_failure()
     );
 }
 
+/// Twenty-one impostors before the signer's certificate, more than the 8 certificates sceau
+/// tries as a signer's (each try verifies a signature: a file of thousands of impostors must
+/// not cost thousands of verifications). The signer's is found all the same, because the
+/// signed signing-certificate-v2 attribute names it and the certificates it names are tried
+/// first; tried in file order, the 8 impostors fill the bound and the signature fails.
+#[test]
+fn many_impostor_certificates_cost_a_bounded_search_and_the_named_signer_is_found() {
+    let report = validate("impostors-first.p7s", &[]);
+    assert_eq!(
+        outcome(&report),
+        (Indication::TotalPassed, None),
+        "{}",
+        report.to_text(sceau::Lang::En)
+    );
+}
+
 /// The SignedData's certificates are not signed: an impostor's certificate with the signer's
 /// issuer name and serial number (another key), put first, turned a good signature into
 /// TOTAL-FAILED SIG_CRYPTO_FAILURE. The signer's own certificate is there too, and the

@@ -85,6 +85,9 @@ pub(crate) fn candidates<'a>(
         .collect()
 }
 
+/// How many certificates named by a SignerInfo have their key tried on its signature.
+pub(crate) const SIGNER_CANDIDATES: usize = 8;
+
 /// Judges the one SignerInfo of `signed` over `content` (the document, or a token's TSTInfo),
 /// its signer looked for among `candidates`.
 pub(crate) fn check_signer(
@@ -94,10 +97,21 @@ pub(crate) fn check_signer(
 ) -> SignerOutcome {
     let id = signed.signer_id();
     // The certificates are not signed: anyone may put one before the signer's with the same
-    // issuer and serial (or key identifier). Each that the SignerInfo names is tried; the one
-    // the signature verifies with (and the signing-certificate attribute names) is the signer's.
+    // issuer and serial (or key identifier). Those the SignerInfo names are tried, the ones the
+    // signed signing-certificate attribute names first (a digest compared, no signature
+    // verified); the one the signature verifies with is the signer's. At most
+    // SIGNER_CANDIDATES are verified, so that a file of many impostors costs one digest each.
+    let named: Vec<usize> = (0..candidates.len())
+        .filter(|i| names(&id, &candidates[*i]))
+        .collect();
+    let (ess_named, others): (Vec<usize>, Vec<usize>) = named.iter().partition(|i| {
+        matches!(
+            signing_certificate(signed, &candidates[**i]),
+            SigningCertificate::Matches
+        )
+    });
     let mut first: Option<SignerOutcome> = None;
-    for index in (0..candidates.len()).filter(|i| names(&id, &candidates[*i])) {
+    for index in ess_named.into_iter().chain(others).take(SIGNER_CANDIDATES) {
         let outcome = check_with(signed, content, candidates, index);
         match (&outcome.verified, &outcome.signing_certificate) {
             (Ok(()), SigningCertificate::Matches) => return outcome,

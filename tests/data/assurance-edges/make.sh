@@ -92,6 +92,17 @@ openssl req -new -key $tmp/impostor.key -subj "/CN=Review Signer/O=Review" -out 
 openssl x509 -req -in $tmp/impostor.csr -CA $tmp/fake-root.pem -CAkey $tmp/fake-root.key -days 3650 \
   -set_serial 0x$(openssl x509 -in signer.pem -noout -serial | cut -d= -f2) -outform DER -out $tmp/impostor.der 2>/dev/null
 $tool prepend-cert sha256.p7s $tmp/impostor.der impostor-first.p7s
+# Twenty more impostors before those (each its own key): more than the 8 certificates sceau tries,
+# so the signer's is found only because the signing-certificate attribute names it.
+cp impostor-first.p7s $tmp/many.p7s
+for i in $(seq 1 20); do
+  key $tmp/impostor-$i.key
+  openssl req -new -key $tmp/impostor-$i.key -subj "/CN=Review Signer/O=Review" -out $tmp/impostor-$i.csr
+  openssl x509 -req -in $tmp/impostor-$i.csr -CA $tmp/fake-root.pem -CAkey $tmp/fake-root.key -days 3650 \
+    -set_serial 0x$(openssl x509 -in signer.pem -noout -serial | cut -d= -f2) -outform DER -out $tmp/impostor-$i.der 2>/dev/null
+  $tool prepend-cert $tmp/many.p7s $tmp/impostor-$i.der $tmp/many.p7s
+done
+cp $tmp/many.p7s impostors-first.p7s
 # SHA-1 throughout (ecdsa-with-SHA1): refused by the ETSI policy.
 sign sha1 sha1.p7s; verify sha1.p7s
 # message-digest in SHA-1 (digestAlgorithm sha1), signatureAlgorithm ecdsa-with-SHA256.
