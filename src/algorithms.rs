@@ -312,30 +312,13 @@ impl AlgorithmPolicy {
             );
         }
         if let Some(hash) = scheme.hash() {
-            if self.retired_hashes.contains(&hash) {
-                out.push(
-                    Finding::new(&SIGNATURE_RETIRED, field)
-                        .text("algorithm", scheme.describe())
-                        .arg("hash", hash.name()),
-                );
-            }
+            out.extend(self.check_digest(hash, scheme.describe(), day, field));
             if let SignatureScheme::RsaPss(p) = scheme {
                 if p.mgf1_hash != p.hash && self.retired_hashes.contains(&p.mgf1_hash) {
                     out.push(
                         Finding::new(&SIGNATURE_RETIRED, field)
                             .text("algorithm", scheme.describe())
                             .arg("hash", p.mgf1_hash.name()),
-                    );
-                }
-            }
-            for sunset in self.hash_sunsets.iter().filter(|s| s.hash == hash) {
-                if day >= sunset.until {
-                    out.push(
-                        Finding::new(&SIGNATURE_EXPIRED, field)
-                            .text("algorithm", scheme.describe())
-                            .arg("hash", hash.name())
-                            .arg("until", sunset.until)
-                            .arg("source", &sunset.source),
                     );
                 }
             }
